@@ -1,0 +1,1 @@
+-- demo data for local development; see issue 4 for the full seed

@@ -107,7 +107,7 @@ async function forward(
   try {
     return await proxyHttp(req, res, {
       port: route.port,
-      path: route.upstreamPath,
+      path: withoutApiKeyParam(route),
       headers: upstreamHeaders(req, route, key.apiKey, requestId),
       timeoutMs: route.timeoutMs,
       maxBodyBytes: route.maxBodyBytes,
@@ -119,6 +119,18 @@ async function forward(
     req.resume();
     return failure.status;
   }
+}
+
+/**
+ * Like Kong's key-auth with hide_credentials, the apikey query parameter is not passed on (PostgREST
+ * would read it as a filter); Realtime's REST API keeps it, as realtime-js relies on it.
+ */
+function withoutApiKeyParam(route: Route): string {
+  const [pathname, query] = route.upstreamPath.split(/\?(.*)/s, 2);
+  if (route.service === 'realtime' || !query) return route.upstreamPath;
+  // Filter the raw query rather than re-serializing it: PostgREST filters must reach it byte for byte.
+  const kept = query.split('&').filter((part) => !part.startsWith('apikey='));
+  return kept.length ? `${pathname}?${kept.join('&')}` : pathname;
 }
 
 function refuseUpgrade(socket: Duplex, status: number, body: object) {

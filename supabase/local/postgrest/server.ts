@@ -29,7 +29,8 @@ export async function startPostgrest(ctx: StackContext): Promise<RunningService>
   };
   const child: ChildProcess = spawn(BINARY, [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (chunk) => log.info(String(chunk).trim()));
-  child.stderr?.on('data', (chunk) => log.warn(String(chunk).trim()));
+  // PostgREST reports its ordinary progress on stderr.
+  child.stderr?.on('data', (chunk) => log.info(String(chunk).trim()));
   await rememberChild('postgrest', child);
   await waitForHttp(`http://127.0.0.1:${INTERNAL_PORTS.postgrestAdmin}/ready`, 20_000);
   return {

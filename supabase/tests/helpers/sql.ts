@@ -17,7 +17,7 @@ export async function superuserSql<T extends pg.QueryResultRow = pg.QueryResultR
 }
 
 /** Waits until PostgREST's schema cache knows a freshly created table. */
-export async function waitForSchemaCache(probe: () => Promise<{ error: { code?: string } | null }>) {
+export async function waitForSchemaCache(probe: () => PromiseLike<{ error: { code?: string } | null }>) {
   for (let attempt = 0; attempt < 50; attempt++) {
     const { error } = await probe();
     if (!error || (error.code !== 'PGRST205' && error.code !== '42P01')) return;

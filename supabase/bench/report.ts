@@ -1,0 +1,13 @@
+/** Prints one benchmark's figures as an aligned table. */
+export function printTable(title: string, rows: string[][]) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  console.log(`\n${title}`);
+  for (const row of rows) console.log('  ' + row.map((cell, i) => cell.padEnd(widths[i])).join('   '));
+}
+
+/** The p-th percentile (0–100) of a list of numbers. */
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}

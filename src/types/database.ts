@@ -246,6 +246,25 @@ isOneToOne: false
               "invitation_id": string,"token": string
             }[]
                            },
+"create_organization":
+{ Args: { "name": string,"slug": string }; Returns: {
+              "brand_color": string,
+"business_hours": NonNullable<Json>,
+"created_at": string,
+"created_by": string | null,
+"id": string,
+"logo_path": string | null,
+"name": string,
+"slug": string,
+"time_zone": string,
+"updated_at": string
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "organizations"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "describe_invitation":
 { Args: { "token": string }; Returns: {
               "email": string,"expires_at": string,"org_name": string,"role_name": string,"status": string

@@ -27,8 +27,10 @@ describe('roles: built-in and custom permission sets', () => {
   });
 
   it('a custom role cannot outrank its creator or reach admin level', async () => {
-    const tooHigh = await org.members.admin.supabase.from('roles').insert({ org_id: org.orgId, key: 'super', name: 'Super', rank: 95 });
-    expect(tooHigh.error?.code).toBe('23514');
+    const aboveAdmin = await org.members.admin.supabase.from('roles').insert({ org_id: org.orgId, key: 'super', name: 'Super', rank: 95 });
+    expect(aboveAdmin.error?.message).toBe('A custom role cannot rank above your own role.');
+    const adminLevel = await org.members.owner.supabase.from('roles').insert({ org_id: org.orgId, key: 'super', name: 'Super', rank: 95 });
+    expect(adminLevel.error?.code).toBe('23514');
   });
 
   it('agents, customers and strangers cannot create roles', async () => {

@@ -22,7 +22,8 @@ describe('invitations: one-use, hashed, for one email address', () => {
     expect(accepted.data).toBe(org.orgId);
     const again = await invitee.supabase.rpc('accept_invitation', { token: data!.token });
     expect(again.error?.message).toBe('This invitation has already been used.');
-    const { data: membership } = await invitee.supabase.from('memberships').select('roles(key)').eq('org_id', org.orgId).single();
+    const { data: membership } = await invitee.supabase
+      .from('memberships').select('roles(key)').eq('org_id', org.orgId).eq('user_id', invitee.userId).single();
     expect(membership).toEqual({ roles: { key: 'agent' } });
   });
 

@@ -53,6 +53,10 @@ export function proxyHttp(req: IncomingMessage, res: ServerResponse, target: Pro
         upstream.destroy(new BodyTooLargeError());
       }
     });
+    // A client that aborts mid-body (e.g. a cancelled upload) must not leave the upstream waiting.
+    req.on('close', () => {
+      if (!req.complete) upstream.destroy();
+    });
     upstream.on('timeout', () => upstream.destroy(Object.assign(new Error('upstream timed out'), { code: 'ETIMEDOUT' })));
     upstream.on('error', reject);
     upstream.on('response', (upstreamRes) => {

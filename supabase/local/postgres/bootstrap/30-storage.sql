@@ -85,10 +85,117 @@ begin
 end
 $$;
 
+-- The operation Storage runs (set per request), for policies such as
+-- `storage.operation() = 'storage.object.upload'`.
+create or replace function storage.operation() returns text
+language plpgsql stable as $$
+begin
+  return current_setting('storage.operation', true);
+end
+$$;
+
+create or replace function storage.update_updated_at_column() returns trigger
+language plpgsql as $$
+begin
+  new.updated_at = now();
+  return new;
+end
+$$;
+create or replace trigger update_objects_updated_at
+  before update on storage.objects
+  for each row execute function storage.update_updated_at_column();
+
+-- As on Supabase: rows deleted with plain SQL would orphan their bytes, so only the Storage API
+-- (which sets storage.allow_delete_query in its transactions) may delete. TRUNCATE still works.
+create or replace function storage.protect_delete() returns trigger
+language plpgsql as $$
+begin
+  if coalesce(current_setting('storage.allow_delete_query', true), 'false') != 'true' then
+    raise exception 'Direct deletion from storage tables is not allowed. Use the Storage API instead.'
+      using hint = 'This prevents accidental data loss from orphaned objects.', errcode = '42501';
+  end if;
+  return null;
+end
+$$;
+create or replace trigger protect_buckets_delete
+  before delete on storage.buckets
+  for each statement execute function storage.protect_delete();
+create or replace trigger protect_objects_delete
+  before delete on storage.objects
+  for each statement execute function storage.protect_delete();
+
+-- One level of a bucket's tree under `prefix` (which ends with '/' or is empty): files, and each
+-- sub-folder once with null id, timestamps and metadata. `search` narrows names case-insensitively
+-- by prefix. Name order is case-insensitive with folders and files interleaved; other orders list
+-- folders first. SECURITY INVOKER: the caller's RLS policies decide which objects count.
+create or replace function storage.search(
+  prefix text,
+  bucketname text,
+  limits int default 100,
+  levels int default 1,
+  offsets int default 0,
+  search text default '',
+  sortcolumn text default 'name',
+  sortorder text default 'asc'
+)
+returns table (
+  name text, id uuid, updated_at timestamptz, created_at timestamptz,
+  last_accessed_at timestamptz, metadata jsonb
+)
+language plpgsql stable security invoker as $function$
+declare
+  v_prefix text := coalesce(prefix, '');
+  v_match text := lower(coalesce(prefix, '') || coalesce(search, ''));
+  v_direction text := case when lower(coalesce(sortorder, 'asc')) = 'desc' then 'desc' else 'asc' end;
+  v_column text := case lower(coalesce(sortcolumn, 'name'))
+    when 'updated_at' then 'updated_at'
+    when 'created_at' then 'created_at'
+    when 'last_accessed_at' then 'last_accessed_at'
+    else 'name' end;
+  v_order text;
+begin
+  if v_column = 'name' then
+    v_order := format('lower(e.name) collate "C" %1$s, e.name collate "C" %1$s', v_direction);
+  else
+    v_order := format(
+      'e.is_folder desc, (case when e.is_folder then lower(e.name) end) collate "C" %1$s, e.%2$I %1$s, e.name collate "C"',
+      v_direction, v_column);
+  end if;
+  return query execute format($sql$
+    with matches as (
+      select o.name, o.id, o.updated_at, o.created_at, o.last_accessed_at, o.metadata,
+             position('/' in substring(o.name from length($2) + 1)) as slash_at
+        from storage.objects o
+       where o.bucket_id = $1 and starts_with(lower(o.name), $2)
+    ), folders as (
+      select min(substring(left(m.name, length($2) + m.slash_at - 1) from length($3) + 1)) as name
+        from matches m
+       where m.slash_at > 0
+       group by lower(left(m.name, length($2) + m.slash_at - 1))
+    ), entries as (
+      select f.name, true as is_folder, null::uuid as id, null::timestamptz as updated_at,
+             null::timestamptz as created_at, null::timestamptz as last_accessed_at, null::jsonb as metadata
+        from folders f
+      union all
+      select substring(m.name from length($3) + 1), false, m.id, m.updated_at, m.created_at,
+             m.last_accessed_at, m.metadata
+        from matches m
+       where m.slash_at = 0
+    )
+    select e.name, e.id, e.updated_at, e.created_at, e.last_accessed_at, e.metadata
+      from entries e
+     order by %s
+     limit $4 offset $5
+  $sql$, v_order)
+  using bucketname, v_match, v_prefix, least(coalesce(limits, 100), 1500), greatest(coalesce(offsets, 0), 0);
+end
+$function$;
+
 reset role;
 
 grant usage on schema storage to anon, authenticated, service_role, postgres;
 grant all on storage.buckets, storage.objects to anon, authenticated, service_role;
 grant all on storage.buckets, storage.objects, storage.migrations to postgres with grant option;
-grant execute on function storage.foldername(text), storage.filename(text), storage.extension(text)
+grant execute on function storage.foldername(text), storage.filename(text), storage.extension(text),
+  storage.operation(), storage.search(text, text, int, int, int, text, text, text)
   to anon, authenticated, service_role, postgres;

@@ -73,6 +73,27 @@ export function parseDuration(value: string | number): number {
   return seconds;
 }
 
+export interface EmailTemplateConfig {
+  subject?: string;
+  /** Absolute path of the HTML body (config.toml's content_path is relative to the project root). */
+  contentPath?: string;
+}
+
+/** `[auth.email.template.<kind>] subject, content_path`, keyed by kind (invite, confirmation, …). */
+function emailTemplates(node: Toml): Record<string, EmailTemplateConfig> {
+  const templates: Record<string, EmailTemplateConfig> = {};
+  for (const [kind, value] of Object.entries(node)) {
+    if (!value || typeof value !== 'object') continue;
+    const subject = pick<string>(value as Toml, 'subject', '');
+    const contentPath = pick<string>(value as Toml, 'content_path', '');
+    templates[kind] = {
+      subject: subject || undefined,
+      contentPath: contentPath ? path.resolve(ROOT_DIR, contentPath) : undefined,
+    };
+  }
+  return templates;
+}
+
 export interface FunctionConfig {
   slug: string;
   enabled: boolean;
@@ -133,6 +154,7 @@ export function loadConfig(configPath = path.join(SUPABASE_DIR, 'config.toml')) 
         maxFrequencySeconds: parseDuration(pick<string | number>(authEmail, 'max_frequency', '1s')),
         otpLength: pick(authEmail, 'otp_length', 6),
         otpExpiry: pick(authEmail, 'otp_expiry', 3600),
+        templates: emailTemplates(section(authEmail, 'template')),
       },
       rateLimit: {
         emailSent: pick(rate, 'email_sent', 2),

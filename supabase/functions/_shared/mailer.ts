@@ -1,4 +1,4 @@
-import nodemailer from 'npm:nodemailer@10.6.0';
+import nodemailer from 'nodemailer';
 import { requireEnv } from './http.ts';
 
 export interface Email {

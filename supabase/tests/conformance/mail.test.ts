@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../local/config.ts';
 import { createLogger } from '../../local/log.ts';
@@ -35,7 +35,7 @@ async function api<T>(path: string, init?: RequestInit): Promise<{ status: numbe
 
 const search = (query: string) => api<MessageList>(`/search?query=${encodeURIComponent(query)}`);
 
-async function send(fields: nodemailer.SendMailOptions) {
+async function send(fields: SendMailOptions) {
   return transport.sendMail({ from: '"Support Desk" <noreply@supportdesk.test>', ...fields });
 }
 
@@ -79,6 +79,20 @@ describe.skipIf(!IS_LOCAL)('local inbox', () => {
     const all = await api<MessageList>('/messages');
     expect(all.body.total).toBeGreaterThanOrEqual(2);
     expect(all.body.messages[0].Subject).toBe('Second notice');
+  });
+
+  it('accepts any SMTP login, so production SMTP settings still deliver here', async () => {
+    const to = uniqueEmail('mail-auth');
+    const loggedIn = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: smtpPort,
+      secure: false,
+      ignoreTLS: true,
+      auth: { user: 'app', pass: 'production-secret' },
+    });
+    await loggedIn.sendMail({ from: 'app@supportdesk.test', to, subject: 'with login', text: 'hi' });
+    loggedIn.close();
+    expect((await waitForEmail(to)).Subject).toBe('with login');
   });
 
   it('finds Bcc recipients taken from the SMTP envelope', async () => {

@@ -61,6 +61,104 @@ end;
 $$;
 
 alter table realtime.messages owner to supabase_realtime_admin;
+
+-- Broadcast from the database: the Realtime service streams inserts of realtime.messages through
+-- this publication (the name Supabase's Realtime uses), next to supabase_realtime.
+do $$
+begin
+  if not exists (select 1 from pg_publication where pubname = 'supabase_realtime_messages_publication') then
+    create publication supabase_realtime_messages_publication for table realtime.messages with (publish = 'insert');
+  end if;
+end
+$$;
+
+-- Logical replication can hand over a transaction a moment before it becomes visible to other
+-- sessions (its commit reaches the WAL before it leaves the proc array). Checks that must see a
+-- replicated transaction's rows first wait here, briefly (at most ~1 s), until it is visible:
+-- its id (32 bits, as pgoutput sends it) precedes the snapshot's xmax and is not running.
+create or replace function realtime.await_transaction(xid bigint)
+returns void
+language plpgsql volatile
+set search_path = ''
+as $$
+begin
+  if xid is null then
+    return;
+  end if;
+  for attempt in 1..400 loop
+    exit when (
+      select ((pg_catalog.pg_snapshot_xmax(snapshot)::text::bigint - xid) % 4294967296 + 4294967296) % 4294967296
+               between 1 and 2147483647
+         and not exists (select 1 from pg_catalog.pg_snapshot_xip(snapshot) as running(id)
+                          where running.id::text::bigint % 4294967296 = xid)
+        from pg_catalog.pg_current_snapshot() as snapshot);
+    perform pg_catalog.pg_sleep(0.002);
+  end loop;
+end
+$$;
+revoke execute on function realtime.await_transaction(bigint) from public;
+
+-- postgres_changes authorization: for each subscriber's claims, whether that subscriber may select
+-- the row with the given primary key right now (RLS applies). Mirrors the check of Supabase's
+-- realtime.apply_rls; run by the Realtime service as a superuser, never by API roles.
+create or replace function realtime.visible_to_subscribers(
+  entity regclass, row_key jsonb, subscribers_claims jsonb[], writer_xid bigint default null)
+returns boolean[]
+language plpgsql volatile
+set search_path = ''
+as $$
+declare
+  condition text;
+  statement text;
+  claims jsonb;
+  visible boolean;
+  results boolean[] := '{}';
+begin
+  select string_agg(format('%I = %L::%s', a.attname, row_key ->> a.attname, format_type(a.atttypid, a.atttypmod)), ' and ')
+    into condition
+    from pg_catalog.pg_index i
+    join pg_catalog.pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+   where i.indrelid = entity and i.indisprimary;
+  if condition is null then
+    raise exception 'relation % has no primary key', entity;
+  end if;
+  statement := format('select exists(select 1 from %s where %s)', entity, condition);
+  perform realtime.await_transaction(writer_xid);
+  perform pg_catalog.set_config('statement_timeout', '5s', true);
+  foreach claims in array subscribers_claims loop
+    begin
+      perform pg_catalog.set_config('role', claims ->> 'role', true),
+              pg_catalog.set_config('request.jwt.claims', claims::text, true);
+      execute statement into visible;
+    exception when others then
+      visible := false;
+    end;
+    perform pg_catalog.set_config('role', 'none', true);
+    results := results || coalesce(visible, false);
+  end loop;
+  return results;
+end
+$$;
+revoke execute on function realtime.visible_to_subscribers(regclass, jsonb, jsonb[], bigint) from public;
+
+-- Tells the Realtime service to re-read the supabase_realtime publication's table list.
+create or replace function realtime.announce_publication_ddl() returns event_trigger
+language plpgsql as $$
+begin
+  perform pg_notify('realtime_publication_ddl', tg_tag);
+end;
+$$;
+
+do $$
+begin
+  if not exists (select 1 from pg_event_trigger where evtname = 'realtime_publication_ddl') then
+    create event trigger realtime_publication_ddl on ddl_command_end
+      when tag in ('CREATE PUBLICATION', 'ALTER PUBLICATION', 'DROP PUBLICATION',
+                   'CREATE TABLE', 'ALTER TABLE', 'DROP TABLE', 'ALTER SCHEMA', 'DROP SCHEMA')
+      execute function realtime.announce_publication_ddl();
+  end if;
+end
+$$;
 reset role;
 
 grant usage on schema realtime to postgres, anon, authenticated, service_role;

@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { REQUEST_ID_HEADER } from '../log.ts';
 import type { AuthContext } from './context.ts';
 import type { AuthEnv } from './http/authenticate.ts';
-import { AuthError, renderError, unprocessable, wantsModernErrors } from './http/errors.ts';
+import { AuthError, OAuthError, renderError, unprocessable, wantsModernErrors } from './http/errors.ts';
 import { bodyTooLarge, MAX_BODY_BYTES } from './http/request.ts';
 import { adminLinkRoutes } from './routes/admin-links.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
@@ -62,7 +62,8 @@ export function createAuthApp(ctx: AuthContext): Hono<AuthEnv> {
 
   app.notFound((c) => errorResponse(c, new AuthError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {
-    if (!(error instanceof AuthError) || error.status >= 500) {
+    const clientError = error instanceof OAuthError || (error instanceof AuthError && error.status < 500);
+    if (!clientError) {
       ctx.log.error('request failed', { request_id: c.req.header(REQUEST_ID_HEADER) ?? null, path: c.req.path, err: error });
     }
     return errorResponse(c, error);

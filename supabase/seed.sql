@@ -11,7 +11,7 @@ select '00000000-0000-0000-0000-000000000000', demo.id, 'authenticated', 'authen
        '', '', '', '',
        '{"provider": "email", "providers": ["email"]}',
        jsonb_build_object('display_name', demo.name, 'demo_role', demo.role_key),
-       now() - demo.ord * interval '1 second', now()
+       now() - (10 - demo.ord) * interval '1 second', now()
   from (values
     (1, 'a0000000-0000-4000-8000-000000000001'::uuid, 'owner@demo.supportdesk.test', 'Olivia Owner', 'owner'),
     (2, 'a0000000-0000-4000-8000-000000000002'::uuid, 'admin@demo.supportdesk.test', 'Adam Admin', 'admin'),

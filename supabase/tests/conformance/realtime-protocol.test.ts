@@ -135,6 +135,12 @@ describe('Realtime protocol', () => {
     expect(await refusedUpgrade(direct)).toEqual({ status: 401, body: '{"error":"API key is missing"}' });
   });
 
+  it.runIf(IS_LOCAL)('reports its health, including the replication stream', async () => {
+    const response = await fetch(`http://127.0.0.1:${INTERNAL_PORTS.realtime}/healthcheck`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', replication: 'streaming' });
+  });
+
   it.runIf(IS_LOCAL)('refuses channels beyond the per-socket limit with ChannelRateLimitReached', async () => {
     const channels = Array.from({ length: 100 }, (_, i) => v2.channel(`${uniqueName('many')}-${i}`));
     await Promise.all(channels.map(subscribed));

@@ -143,9 +143,11 @@ revoke execute on function realtime.visible_to_subscribers(regclass, jsonb, json
 
 -- Tells the Realtime service to re-read the supabase_realtime publication's table list.
 create or replace function realtime.announce_publication_ddl() returns event_trigger
-language plpgsql as $$
+language plpgsql
+set search_path = ''
+as $$
 begin
-  perform pg_notify('realtime_publication_ddl', tg_tag);
+  perform pg_catalog.pg_notify('realtime_publication_ddl', tg_tag);
 end;
 $$;
 

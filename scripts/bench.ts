@@ -6,20 +6,11 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT_DIR } from '../supabase/local/config.ts';
-import { ANON_KEY } from '../supabase/local/keys.ts';
+import { stackAnswers } from '../supabase/local/stack-health.ts';
 
 const BENCH_DIR = path.join(ROOT_DIR, 'supabase', 'bench');
 /** Benchmarks that manage their own isolated stack. */
 const SELF_CONTAINED = new Set(['stack-start']);
-
-async function stackIsUp(): Promise<boolean> {
-  const port = 54321 + Number(process.env.STACK_PORT_OFFSET ?? 0);
-  try {
-    return (await fetch(`http://127.0.0.1:${port}/rest/v1/`, { headers: { apikey: ANON_KEY } })).ok;
-  } catch {
-    return false;
-  }
-}
 
 async function main(selected: string[]) {
   const names = (await readdir(BENCH_DIR))
@@ -29,7 +20,7 @@ async function main(selected: string[]) {
     .sort();
   let stop: (() => Promise<void>) | undefined;
   for (const name of names) {
-    if (!SELF_CONTAINED.has(name) && !stop && !(await stackIsUp())) {
+    if (!SELF_CONTAINED.has(name) && !stop && !(await stackAnswers())) {
       const { startStack } = await import('../supabase/local/stack.ts');
       stop = (await startStack()).stop;
     }

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DATA_DIR, ROOT_DIR } from '../supabase/local/config.ts';
-import { ANON_KEY } from '../supabase/local/keys.ts';
+import { stackAnswers } from '../supabase/local/stack-health.ts';
 
 interface Step {
   name: string;
@@ -55,20 +55,11 @@ async function countCases(report: string): Promise<{ passed: number; failed: num
   }
 }
 
-async function stackIsUp(): Promise<boolean> {
-  const port = 54321 + Number(process.env.STACK_PORT_OFFSET ?? 0);
-  try {
-    return (await fetch(`http://127.0.0.1:${port}/rest/v1/`, { headers: { apikey: ANON_KEY } })).ok;
-  } catch {
-    return false;
-  }
-}
-
 async function main() {
   await rm(REPORT_DIR, { recursive: true, force: true });
   await mkdir(REPORT_DIR, { recursive: true });
   let stopStack: (() => Promise<void>) | undefined;
-  if (!(await stackIsUp())) {
+  if (!(await stackAnswers())) {
     const { startStack } = await import('../supabase/local/stack.ts');
     const t0 = performance.now();
     const stack = await startStack();

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { transaction } from '../pg-transaction.ts';
 import type { Caller } from './auth.ts';
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -72,19 +73,8 @@ export class StorageDatabase {
   }
 
   /** Runs work in a transaction with Storage's own rights. */
-  async transaction<T>(work: (client: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      const result = await work(client);
-      await client.query('commit');
-      return result;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  transaction<T>(work: (client: Queryable) => Promise<T>): Promise<T> {
+    return transaction(this.pool, work);
   }
 
   end(): Promise<void> {

@@ -27,21 +27,7 @@ export function createPool(connectionString: string): pg.Pool {
   return new pg.Pool({ connectionString, max: 10, types, options: '-c TimeZone=UTC' });
 }
 
-/** Runs `work` in a transaction, rolling back when it throws. */
-export async function transaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+export { transaction } from '../../pg-transaction.ts';
 
 /** Milliseconds since the epoch for a timestamp column (null stays null). */
 export function epochMs(timestamp: string | null | undefined): number | null {

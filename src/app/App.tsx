@@ -1,26 +1,66 @@
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { SessionProvider } from '../features/auth/SessionProvider.tsx';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { Spinner } from '../components/ui/Spinner.tsx';
+import { GuestOnly } from '../features/auth/GuestOnly.tsx';
 import { RequireSession } from '../features/auth/RequireSession.tsx';
+import { ForgotPasswordPage } from '../features/auth/components/ForgotPasswordPage.tsx';
+import { MfaChallengePage } from '../features/auth/components/MfaChallengePage.tsx';
+import { ResetPasswordPage } from '../features/auth/components/ResetPasswordPage.tsx';
 import { SignInPage } from '../features/auth/components/SignInPage.tsx';
-import { HomePage } from './HomePage.tsx';
+import { SignUpPage } from '../features/auth/components/SignUpPage.tsx';
+import { AppProviders } from './AppProviders.tsx';
+import { OrgLayout } from './layout/OrgLayout.tsx';
+import { requirementFor } from './navigation.ts';
+import { HomePage } from './pages/HomePage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OnboardingPage } from './pages/OnboardingPage.tsx';
+import { InviteRoute } from './routes/InviteRoute.tsx';
+import { RequirePermission } from './routes/RequirePermission.tsx';
+import { RootRedirect } from './routes/RootRedirect.tsx';
+
+// Settings pages load on first visit: most sessions never open them.
+const OrganizationSettingsPage = lazy(() => import('../features/organizations/components/OrganizationSettingsPage.tsx').then((m) => ({ default: m.OrganizationSettingsPage })));
+const MembersRoute = lazy(() => import('./routes/MembersRoute.tsx').then((m) => ({ default: m.MembersRoute })));
+const RolesPage = lazy(() => import('../features/roles/components/RolesPage.tsx').then((m) => ({ default: m.RolesPage })));
+const AuditRoute = lazy(() => import('./routes/AuditRoute.tsx').then((m) => ({ default: m.AuditRoute })));
+const ProfilePage = lazy(() => import('../features/profile/components/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
+const SecurityPage = lazy(() => import('../features/security/components/SecurityPage.tsx').then((m) => ({ default: m.SecurityPage })));
+
+/** Pages under /o/:slug and the name used when the user's role does not allow one. */
+const ORG_PAGES = [
+  { path: 'settings/organization', name: 'organization settings', element: <OrganizationSettingsPage /> },
+  { path: 'settings/members', name: 'Members', element: <MembersRoute /> },
+  { path: 'settings/roles', name: 'Roles', element: <RolesPage /> },
+  { path: 'settings/audit-log', name: 'the audit log', element: <AuditRoute /> },
+  { path: 'account/profile', name: 'your profile', element: <ProfilePage /> },
+  { path: 'account/security', name: 'security settings', element: <SecurityPage /> },
+];
 
 export function App() {
   return (
-    <SessionProvider>
-      <BrowserRouter>
+    <BrowserRouter>
+      <AppProviders>
         <Routes>
-          <Route path="/sign-in" element={<SignInPage />} />
-          <Route
-            path="/"
-            element={
-              <RequireSession>
-                <HomePage />
-              </RequireSession>
-            }
-          />
-          <Route path="*" element={<Navigate to="/" replace />} />
+          <Route path="/sign-in" element={<GuestOnly><SignInPage /></GuestOnly>} />
+          <Route path="/sign-up" element={<GuestOnly><SignUpPage /></GuestOnly>} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route path="/mfa" element={<MfaChallengePage />} />
+          <Route path="/invite/:token?" element={<InviteRoute />} />
+          <Route path="/" element={<RequireSession><RootRedirect /></RequireSession>} />
+          <Route path="/new-organization" element={<RequireSession><OnboardingPage /></RequireSession>} />
+          <Route path="/o/:slug" element={<RequireSession><OrgLayout /></RequireSession>}>
+            <Route index element={<HomePage />} />
+            {ORG_PAGES.map(({ path, name, element }) => (
+              <Route key={path} path={path} element={<RequirePermission requires={requirementFor(path)} page={name}>
+                    <Suspense fallback={<Spinner label="Loading the page" />}>{element}</Suspense>
+                  </RequirePermission>} />
+            ))}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
         </Routes>
-      </BrowserRouter>
-    </SessionProvider>
+      </AppProviders>
+    </BrowserRouter>
   );
 }

@@ -1,33 +1,39 @@
 import { forwardRef, useId, type InputHTMLAttributes } from 'react';
+import { CONTROL_CLASSES, describedBy, ERROR_CLASSES, HINT_CLASSES, LABEL_CLASSES } from './field-styles.ts';
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
+  hint?: string;
   error?: string;
 }
 
-/** A labelled input whose error is announced and linked with aria-describedby. */
+/** A labelled input whose hint and error are linked with aria-describedby. */
 export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
-  { label, error, id, ...props },
+  { label, hint, error, id, className = '', ...props },
   ref,
 ) {
   const generatedId = useId();
   const inputId = id ?? generatedId;
-  const errorId = `${inputId}-error`;
   return (
-    <div className="space-y-1">
-      <label htmlFor={inputId} className="block text-sm font-medium text-slate-700 dark:text-slate-200">
+    <div className={`space-y-1 ${className}`}>
+      <label htmlFor={inputId} className={LABEL_CLASSES}>
         {label}
       </label>
       <input
         ref={ref}
         id={inputId}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900"
+        aria-describedby={describedBy(inputId, hint, error)}
+        className={CONTROL_CLASSES}
         {...props}
       />
+      {hint && (
+        <p id={`${inputId}-hint`} className={HINT_CLASSES}>
+          {hint}
+        </p>
+      )}
       {error && (
-        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
+        <p id={`${inputId}-error`} className={ERROR_CLASSES}>
           {error}
         </p>
       )}

@@ -1,8 +1,5 @@
 import { z } from 'zod';
+import { emailField } from './email-field.ts';
 
-export const signInSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your email address.').email('Enter a valid email address.'),
-  password: z.string().min(1, 'Enter your password.'),
-});
-
+export const signInSchema = z.object({ email: emailField, password: z.string().min(1, 'Enter your password.') });
 export type SignInValues = z.infer<typeof signInSchema>;

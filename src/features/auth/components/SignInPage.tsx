@@ -1,54 +1,53 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { Button } from '../../../components/ui/Button.tsx';
-import { TextField } from '../../../components/ui/TextField.tsx';
-import { signInWithPassword } from '../api/session.ts';
-import { describeAuthError } from '../auth-errors.ts';
-import { useSession } from '../session-context.ts';
-import { signInSchema, type SignInValues } from '../sign-in.schema.ts';
+import { useSearchParams } from 'react-router-dom';
+import { PublicPage } from '../../../components/layout/PublicPage.tsx';
+import { Alert } from '../../../components/ui/Alert.tsx';
+import { TextLink } from '../../../components/ui/TextLink.tsx';
+import { useSession } from '../../../hooks/use-session.ts';
+import { safeNextPath, withNext } from '../auth.utils.ts';
+import { MagicLinkForm } from './MagicLinkForm.tsx';
+import { PasswordSignInForm } from './PasswordSignInForm.tsx';
 
+type Method = 'password' | 'link';
+
+const METHODS: { id: Method; label: string }[] = [
+  { id: 'password', label: 'Password' },
+  { id: 'link', label: 'Email me a link' },
+];
+
+/** Sign in with a password or a one-time email link. */
 export function SignInPage() {
-  const { session } = useSession();
-  const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
-  const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<SignInValues>({ resolver: zodResolver(signInSchema) });
-
-  if (session) return <Navigate to={from} replace />;
-
-  const onSubmit = handleSubmit(async ({ email, password }) => {
-    setFailure(null);
-    try {
-      await signInWithPassword(email, password);
-      navigate(from, { replace: true });
-    } catch (error) {
-      setFailure(describeAuthError(error));
-    }
-  });
-
+  const [method, setMethod] = useState<Method>('password');
+  const { linkError } = useSession();
+  const next = safeNextPath(useSearchParams()[0].get('next'));
   return (
-    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-6">
-      <h1 className="mb-6 text-2xl font-semibold">Sign in to Supportdesk</h1>
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <TextField label="Email" type="email" autoComplete="email" error={formState.errors.email?.message} {...register('email')} />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          error={formState.errors.password?.message}
-          {...register('password')}
-        />
-        {failure && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-            {failure}
-          </p>
-        )}
-        <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? 'Signing in…' : 'Sign in'}
-        </Button>
-      </form>
-    </main>
+    <PublicPage
+      title="Sign in to Supportdesk"
+      footer={
+        <>
+          New here? <TextLink to={withNext('/sign-up', next)}>Create an account</TextLink>
+        </>
+      }
+    >
+      {linkError && (
+        <div className="mb-4">
+          <Alert>{linkError}</Alert>
+        </div>
+      )}
+      <div role="group" aria-label="How to sign in" className="mb-5 grid grid-cols-2 gap-1 rounded-md bg-slate-100 p-1 dark:bg-slate-800">
+        {METHODS.map(({ id, label }) => (
+          <button
+            key={id}
+            type="button"
+            aria-pressed={method === id}
+            onClick={() => setMethod(id)}
+            className={`rounded px-3 py-1.5 text-sm font-medium ${method === id ? 'bg-white text-slate-900 shadow-sm dark:bg-slate-950 dark:text-slate-50' : 'text-slate-700 dark:text-slate-300'}`}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {method === 'password' ? <PasswordSignInForm next={next} /> : <MagicLinkForm next={next} />}
+    </PublicPage>
   );
 }

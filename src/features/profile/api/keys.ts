@@ -1,0 +1,4 @@
+export const profileKeys = {
+  all: ['profile'] as const,
+  detail: (userId: string) => ['profile', userId] as const,
+};

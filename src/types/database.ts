@@ -128,14 +128,14 @@ isOneToOne: false
                   ]
                 },"profiles": {
                   Row: {
-                    "avatar_path": string | null,"created_at": string,"display_name": string,"id": string,"locale": string,"updated_at": string
+                    "avatar_path": string | null,"created_at": string,"display_name": string,"email": string | null,"id": string,"locale": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "avatar_path"?: string | null,"created_at"?: string,"display_name"?: string,"id": string,"locale"?: string,"updated_at"?: string
+                    "avatar_path"?: string | null,"created_at"?: string,"display_name"?: string,"email"?: string | null,"id": string,"locale"?: string,"updated_at"?: string
                   }
                   Update: {
-                    "avatar_path"?: string | null,"created_at"?: string,"display_name"?: string,"id"?: string,"locale"?: string,"updated_at"?: string
+                    "avatar_path"?: string | null,"created_at"?: string,"display_name"?: string,"email"?: string | null,"id"?: string,"locale"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admin, IS_LOCAL } from '../helpers/env.ts';
+import { admin, client, IS_LOCAL } from '../helpers/env.ts';
 import { actor, orgWithMembers, type OrgFixture } from '../helpers/org.ts';
 import { superuserSql } from '../helpers/sql.ts';
 
@@ -71,5 +71,19 @@ describe('invitations: one-use, hashed, for one email address', () => {
     expect((await org.members.admin.supabase.from('invitations').select('token_hash')).error?.code).toBe('42501');
     expect((await org.members.agent.supabase.from('invitations').select('id').eq('org_id', org.orgId)).data).toEqual([]);
     expect((await admin().from('invitations').select('token_hash').limit(1)).data?.[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('invitation preview before signing in', () => {
+  it('anyone holding the link sees the organization, role and invited address; a made-up token shows nothing', async () => {
+    const org = await orgWithMembers('rls-preview');
+    const email = `preview-${Date.now()}@example.test`;
+    const { data } = await org.members.admin.supabase
+      .rpc('create_invitation', { org_id: org.orgId, email, role_id: org.roleIds.agent }).single();
+    const anon = client();
+    const preview = await anon.rpc('describe_invitation', { token: (data as { token: string }).token }).single();
+    expect(preview.data).toMatchObject({ org_name: 'Org rls-preview', role_name: 'Agent', email, status: 'pending' });
+    expect((await anon.rpc('describe_invitation', { token: '0'.repeat(64) })).data).toEqual([]);
+    expect((await anon.rpc('accept_invitation', { token: (data as { token: string }).token })).error).not.toBeNull();
   });
 });

@@ -61,3 +61,13 @@ describe('sessions: list them, revoke one, and the revoked one loses access at o
     expect((await org.members.owner.supabase.from('organizations').select('id').eq('id', org.orgId)).data).toHaveLength(1);
   });
 });
+
+describe('profile emails', () => {
+  it('coworkers see each other\'s email, which nobody can edit through the API', async () => {
+    const org = await orgWithMembers('rls-email');
+    const { data } = await org.members.admin.supabase.from('profiles').select('email').eq('id', org.members.agent.userId).single();
+    expect(data?.email).toBe(org.members.agent.email);
+    const edit = await org.members.agent.supabase.from('profiles').update({ email: 'spoof@example.test' }).eq('id', org.members.agent.userId);
+    expect(edit.error?.code).toBe('42501');
+  });
+});

@@ -7,6 +7,7 @@ export interface Member {
   membershipId: string;
   userId: string;
   name: string;
+  email: string | null;
   avatarUrl: string | null;
   role: { id: string; name: string; rank: number };
   joinedAt: string;
@@ -19,7 +20,7 @@ export async function fetchMembers(orgId: string, signal: AbortSignal): Promise<
   );
   const ids = memberships.map((membership) => membership.user_id);
   const profiles = ids.length
-    ? unwrap(await supabase.from('profiles').select('id, display_name, avatar_path').in('id', ids).abortSignal(signal))
+    ? unwrap(await supabase.from('profiles').select('id, display_name, email, avatar_path').in('id', ids).abortSignal(signal))
     : [];
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   return memberships
@@ -28,7 +29,8 @@ export async function fetchMembers(orgId: string, signal: AbortSignal): Promise<
       return {
         membershipId: membership.id,
         userId: membership.user_id,
-        name: profile?.display_name || 'Unnamed member',
+        name: profile?.display_name || profile?.email || 'Unnamed member',
+        email: profile?.email ?? null,
         avatarUrl: profile?.avatar_path ? supabase.storage.from('avatars').getPublicUrl(profile.avatar_path).data.publicUrl : null,
         role: membership.role,
         joinedAt: membership.created_at,

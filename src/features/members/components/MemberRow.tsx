@@ -33,7 +33,9 @@ export function MemberRow({ member, roles, ownerCount }: { member: Member; roles
           {member.name}
           {isSelf && <Badge>You</Badge>}
         </p>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Joined {relativeTime(member.joinedAt)}</p>
+        <p className="truncate text-sm text-slate-600 dark:text-slate-400">
+          {member.email && member.email !== member.name ? `${member.email} · ` : ''}Joined {relativeTime(member.joinedAt)}
+        </p>
       </div>
       {manageable && roles.length > 0 ? (
         <SelectField

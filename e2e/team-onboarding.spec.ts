@@ -56,7 +56,9 @@ describe('team onboarding', () => {
 
   it('lets the agent sign up from the invitation email and join with the agent navigation', async () => {
     await agent.goto(await invitationLink(agentEmail, invitedAt));
-    await agent.getByRole('heading', { name: 'You’ve been invited to Supportdesk' }).waitFor();
+    // Before signing in, the link already names the organization and the role (the token is the secret).
+    await agent.getByRole('heading', { name: `Join ${orgName}` }).waitFor();
+    expect(await agent.getByText('You are invited as Agent').count()).toBe(1);
     await expectAccessible(agent, 'invitation, signed out');
     await agent.getByRole('link', { name: 'Create an account' }).click();
     await signUpAndConfirm(agent, { name: 'Ari Newagent', email: agentEmail, password: PASSWORD });

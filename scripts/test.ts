@@ -60,6 +60,7 @@ async function main() {
   await mkdir(REPORT_DIR, { recursive: true });
   let stopStack: (() => Promise<void>) | undefined;
   if (!(await stackAnswers())) {
+    process.env.STACK_ERRORS_TO_STDERR = '0';
     const { startStack } = await import('../supabase/local/stack.ts');
     const t0 = performance.now();
     const stack = await startStack();
@@ -80,7 +81,10 @@ async function main() {
   } finally {
     await stopStack?.();
   }
-  if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+  if (failedSteps.length) {
+    console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+    console.log(`The stack's JSON logs (request ids, errors) are in ${path.join(DATA_DIR, 'logs', 'stack.jsonl')}.`);
+  }
   console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
   process.exit(failedSteps.length ? 1 : 0);
 }

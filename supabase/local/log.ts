@@ -9,6 +9,8 @@ const minLevel = LEVELS[(process.env.STACK_LOG_LEVEL as Level) ?? 'info'] ?? LEV
 /** Where JSON log lines go: `stdout`, or a file (default `.supabase-local/logs/stack.jsonl`). */
 const target = process.env.STACK_LOG ?? path.join(DATA_DIR, 'logs', 'stack.jsonl');
 let targetReady = false;
+/** Errors are echoed to stderr too, unless STACK_ERRORS_TO_STDERR=0 (test runs, whose specs provoke them). */
+const echoErrors = process.env.STACK_ERRORS_TO_STDERR !== '0';
 
 function write(line: string, level: Level) {
   if (target === 'stdout') {
@@ -20,7 +22,7 @@ function write(line: string, level: Level) {
     targetReady = true;
   }
   appendFileSync(target, line + '\n');
-  if (level === 'error') process.stderr.write(line + '\n');
+  if (level === 'error' && echoErrors) process.stderr.write(line + '\n');
 }
 
 export interface Logger {

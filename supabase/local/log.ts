@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from './config.ts';
 
@@ -8,7 +8,7 @@ const minLevel = LEVELS[(process.env.STACK_LOG_LEVEL as Level) ?? 'info'] ?? LEV
 
 /** Where JSON log lines go: `stdout`, or a file (default `.supabase-local/logs/stack.jsonl`). */
 const target = process.env.STACK_LOG ?? path.join(DATA_DIR, 'logs', 'stack.jsonl');
-let targetReady = false;
+let file: WriteStream | undefined;
 /** Errors are echoed to stderr too, unless STACK_ERRORS_TO_STDERR=0 (test runs, whose specs provoke them). */
 const echoErrors = process.env.STACK_ERRORS_TO_STDERR !== '0';
 
@@ -17,11 +17,12 @@ function write(line: string, level: Level) {
     process.stdout.write(line + '\n');
     return;
   }
-  if (!targetReady) {
+  if (!file) {
     mkdirSync(path.dirname(target), { recursive: true });
-    targetReady = true;
+    // Buffered and asynchronous: logging must not block the services' shared event loop.
+    file = createWriteStream(target, { flags: 'a' });
   }
-  appendFileSync(target, line + '\n');
+  file.write(line + '\n');
   if (level === 'error' && echoErrors) process.stderr.write(line + '\n');
 }
 

@@ -85,6 +85,9 @@ export function workerEnvironment(
     DENO_PLUMBING.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : [])),
   );
   return {
+    // Trust the operating system's certificate store, as npm does (cafile): behind a TLS-inspecting
+    // proxy Deno's built-in roots would refuse the npm registry.
+    DENO_TLS_CA_STORE: 'system',
     ...plumbing,
     ...localDefaults(ctx),
     ...userSecrets(ctx, log),

@@ -47,3 +47,47 @@ values ('c0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-0000000
 insert into public.organization_holidays (org_id, day, name)
 values ('b0000000-0000-4000-8000-000000000001', '2026-12-25', 'Christmas Day'),
        ('b0000000-0000-4000-8000-000000000001', '2027-01-01', 'New Year''s Day');
+
+-- Tickets for Acme: a custom field, a personal and a shared saved reply, and a few tickets across the
+-- lifecycle, with public replies and one internal note (inserted as the superuser, so the lifecycle's
+-- bookkeeping runs but its per-user rules do not).
+
+insert into public.ticket_fields (org_id, key, label, type, options, required, position)
+values ('b0000000-0000-4000-8000-000000000001', 'order_number', 'Order number', 'text', '{}', false, 0),
+       ('b0000000-0000-4000-8000-000000000001', 'plan', 'Plan', 'select', '{Free,Team,Enterprise}', false, 1);
+
+insert into public.saved_replies (org_id, owner_id, title, body, created_by)
+values ('b0000000-0000-4000-8000-000000000001', null, 'Thanks, looking into it',
+        'Hi {{customer.name}},' || chr(10) || chr(10) || 'Thanks for reaching out about {{ticket.number}}. We are looking into it.'
+        || chr(10) || chr(10) || '{{agent.name}}, {{org.name}}', 'a0000000-0000-4000-8000-000000000003'),
+       ('b0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000004', 'Need more details',
+        'Hi {{customer.name}}, could you send a screenshot of the error?', 'a0000000-0000-4000-8000-000000000004');
+
+insert into public.tickets (id, org_id, subject, description, requester_id, priority, category, tags, custom_fields,
+                            assignee_id, team_id, created_by)
+values
+  ('d0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001', 'Cannot log in to the dashboard',
+   'Since this morning I get "invalid credentials" although my password is right.',
+   'a0000000-0000-4000-8000-000000000006', 'high', 'Account', '{login}', '{"plan": "Team"}',
+   'a0000000-0000-4000-8000-000000000004', 'c0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000006'),
+  ('d0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000001', 'Invoice shows the wrong VAT number',
+   'Our VAT number changed in October; the November invoice still has the old one.',
+   'a0000000-0000-4000-8000-000000000006', 'medium', 'Billing', '{billing,invoice}', '{"order_number": "INV-2026-1107"}',
+   null, null, 'a0000000-0000-4000-8000-000000000006'),
+  ('d0000000-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-000000000001', 'New laptop for the support team',
+   'Maya needs a second monitor as well.', 'a0000000-0000-4000-8000-000000000005', 'low', 'IT', '{}', '{}',
+   null, null, 'a0000000-0000-4000-8000-000000000005');
+
+insert into public.ticket_comments (ticket_id, author_id, body, is_internal)
+values ('d0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000004',
+        'Hi Carl, sorry about that. Could you try resetting your password from the sign-in page?', false),
+       ('d0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000004',
+        'Looks like the SSO migration again. @[a0000000-0000-4000-8000-000000000003] can you check the IdP logs?', true),
+       ('d0000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000003',
+        'Fixed: the corrected invoice is attached to your account. Thanks for letting us know!', false);
+
+update public.tickets set status_id = private.default_status_id(org_id, 'waiting_on_customer')
+ where id = 'd0000000-0000-4000-8000-000000000001';
+update public.tickets set status_id = private.default_status_id(org_id, 'resolved'),
+                          resolution = 'Invoice re-issued with the new VAT number.'
+ where id = 'd0000000-0000-4000-8000-000000000002';

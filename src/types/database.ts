@@ -26,6 +26,64 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"contacts": {
+                  Row: {
+                    "browser": string | null,"created_at": string,"custom_attributes": NonNullable<Json>,"email": string | null,"external_id": string | null,"id": string,"last_seen_at": string | null,"last_seen_title": string | null,"last_seen_url": string | null,"location": string | null,"name": string | null,"org_id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "browser"?: string | null,"created_at"?: string,"custom_attributes"?: NonNullable<Json>,"email"?: string | null,"external_id"?: string | null,"id"?: string,"last_seen_at"?: string | null,"last_seen_title"?: string | null,"last_seen_url"?: string | null,"location"?: string | null,"name"?: string | null,"org_id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "browser"?: string | null,"created_at"?: string,"custom_attributes"?: NonNullable<Json>,"email"?: string | null,"external_id"?: string | null,"id"?: string,"last_seen_at"?: string | null,"last_seen_title"?: string | null,"last_seen_url"?: string | null,"location"?: string | null,"name"?: string | null,"org_id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "contacts_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"conversations": {
+                  Row: {
+                    "agent_unread_count": number,"assignee_id": string | null,"contact_id": string,"created_at": string,"csat_comment": string | null,"csat_rating": number | null,"csat_submitted_at": string | null,"first_response_at": string | null,"id": string,"labels": (string)[],"last_message_at": string | null,"offline": boolean,"org_id": string,"priority": string | null,"resolved_at": string | null,"snoozed_until": string | null,"status": Database["public"]['Enums']["conversation_status"],"team_id": string | null,"updated_at": string,"visitor_email": string | null,"visitor_unread_count": number,"widget_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "agent_unread_count"?: number,"assignee_id"?: string | null,"contact_id": string,"created_at"?: string,"csat_comment"?: string | null,"csat_rating"?: number | null,"csat_submitted_at"?: string | null,"first_response_at"?: string | null,"id"?: string,"labels"?: (string)[],"last_message_at"?: string | null,"offline"?: boolean,"org_id"?: string,"priority"?: string | null,"resolved_at"?: string | null,"snoozed_until"?: string | null,"status"?: Database["public"]['Enums']["conversation_status"],"team_id"?: string | null,"updated_at"?: string,"visitor_email"?: string | null,"visitor_unread_count"?: number,"widget_id"?: string | null
+                  }
+                  Update: {
+                    "agent_unread_count"?: number,"assignee_id"?: string | null,"contact_id"?: string,"created_at"?: string,"csat_comment"?: string | null,"csat_rating"?: number | null,"csat_submitted_at"?: string | null,"first_response_at"?: string | null,"id"?: string,"labels"?: (string)[],"last_message_at"?: string | null,"offline"?: boolean,"org_id"?: string,"priority"?: string | null,"resolved_at"?: string | null,"snoozed_until"?: string | null,"status"?: Database["public"]['Enums']["conversation_status"],"team_id"?: string | null,"updated_at"?: string,"visitor_email"?: string | null,"visitor_unread_count"?: number,"widget_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "conversations_contact_id_fkey"
+      columns: ["contact_id"]
+isOneToOne: false
+      referencedRelation: "contacts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "conversations_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "conversations_team_id_fkey"
+      columns: ["team_id"]
+isOneToOne: false
+      referencedRelation: "teams"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "conversations_widget_id_fkey"
+      columns: ["widget_id"]
+isOneToOne: false
+      referencedRelation: "widgets"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"invitations": {
                   Row: {
                     "accepted_at": string | null,"accepted_by": string | null,"created_at": string,"email": string,"expires_at": string,"id": string,"invited_by": string | null,"org_id": string,"revoked_at": string | null,"role_id": string,"token_hash": string
@@ -78,6 +136,38 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"messages": {
+                  Row: {
+                    "attachments": NonNullable<Json>,"client_message_id": string,"contact_id": string,"content": string,"conversation_id": string,"created_at": string,"delivered_at": string | null,"id": string,"is_private": boolean,"org_id": string,"read_at": string | null,"sender_id": string | null,"sender_name": string | null,"sender_type": Database["public"]['Enums']["message_sender_type"]
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attachments"?: NonNullable<Json>,"client_message_id"?: string,"contact_id"?: string,"content"?: string,"conversation_id": string,"created_at"?: string,"delivered_at"?: string | null,"id"?: string,"is_private"?: boolean,"org_id"?: string,"read_at"?: string | null,"sender_id"?: string | null,"sender_name"?: string | null,"sender_type": Database["public"]['Enums']["message_sender_type"]
+                  }
+                  Update: {
+                    "attachments"?: NonNullable<Json>,"client_message_id"?: string,"contact_id"?: string,"content"?: string,"conversation_id"?: string,"created_at"?: string,"delivered_at"?: string | null,"id"?: string,"is_private"?: boolean,"org_id"?: string,"read_at"?: string | null,"sender_id"?: string | null,"sender_name"?: string | null,"sender_type"?: Database["public"]['Enums']["message_sender_type"]
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "messages_contact_id_fkey"
+      columns: ["contact_id"]
+isOneToOne: false
+      referencedRelation: "contacts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "messages_conversation_id_fkey"
+      columns: ["conversation_id"]
+isOneToOne: false
+      referencedRelation: "conversations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "messages_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"organization_holidays": {
                   Row: {
                     "day": string,"id": string,"name": string,"org_id": string
@@ -100,14 +190,14 @@ isOneToOne: false
                   ]
                 },"organizations": {
                   Row: {
-                    "brand_color": string,"business_hours": NonNullable<Json>,"created_at": string,"created_by": string | null,"id": string,"logo_path": string | null,"name": string,"slug": string,"time_zone": string,"updated_at": string
+                    "attachment_max_bytes": number,"attachment_mime_types": (string)[],"brand_color": string,"business_hours": NonNullable<Json>,"created_at": string,"created_by": string | null,"id": string,"logo_path": string | null,"name": string,"reopen_window_days": number,"slug": string,"ticket_prefix": string,"time_zone": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "brand_color"?: string,"business_hours"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"id"?: string,"logo_path"?: string | null,"name": string,"slug": string,"time_zone"?: string,"updated_at"?: string
+                    "attachment_max_bytes"?: number,"attachment_mime_types"?: (string)[],"brand_color"?: string,"business_hours"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"id"?: string,"logo_path"?: string | null,"name": string,"reopen_window_days"?: number,"slug": string,"ticket_prefix"?: string,"time_zone"?: string,"updated_at"?: string
                   }
                   Update: {
-                    "brand_color"?: string,"business_hours"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"id"?: string,"logo_path"?: string | null,"name"?: string,"slug"?: string,"time_zone"?: string,"updated_at"?: string
+                    "attachment_max_bytes"?: number,"attachment_mime_types"?: (string)[],"brand_color"?: string,"business_hours"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"id"?: string,"logo_path"?: string | null,"name"?: string,"reopen_window_days"?: number,"slug"?: string,"ticket_prefix"?: string,"time_zone"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
@@ -186,6 +276,26 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"saved_replies": {
+                  Row: {
+                    "body": string,"created_at": string,"created_by": string | null,"id": string,"org_id": string,"owner_id": string | null,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"org_id": string,"owner_id"?: string | null,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "body"?: string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"org_id"?: string,"owner_id"?: string | null,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "saved_replies_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"team_members": {
                   Row: {
                     "created_at": string,"org_id": string,"team_id": string,"user_id": string
@@ -232,6 +342,266 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"ticket_attachments": {
+                  Row: {
+                    "comment_id": string | null,"content_type": string,"created_at": string,"file_name": string,"id": string,"is_internal": boolean,"org_id": string,"size_bytes": number,"storage_path": string,"ticket_id": string,"uploaded_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "comment_id"?: string | null,"content_type"?: string,"created_at"?: string,"file_name": string,"id"?: string,"is_internal"?: boolean,"org_id": string,"size_bytes"?: number,"storage_path": string,"ticket_id": string,"uploaded_by"?: string | null
+                  }
+                  Update: {
+                    "comment_id"?: string | null,"content_type"?: string,"created_at"?: string,"file_name"?: string,"id"?: string,"is_internal"?: boolean,"org_id"?: string,"size_bytes"?: number,"storage_path"?: string,"ticket_id"?: string,"uploaded_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_attachments_comment_id_fkey"
+      columns: ["comment_id"]
+isOneToOne: false
+      referencedRelation: "ticket_comments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_attachments_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_attachments_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"ticket_comments": {
+                  Row: {
+                    "author_id": string | null,"body": string,"created_at": string,"edited_at": string | null,"id": string,"is_internal": boolean,"org_id": string,"published_at": string | null,"scheduled_at": string | null,"ticket_id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"body": string,"created_at"?: string,"edited_at"?: string | null,"id"?: string,"is_internal"?: boolean,"org_id"?: string,"published_at"?: string | null,"scheduled_at"?: string | null,"ticket_id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "author_id"?: string | null,"body"?: string,"created_at"?: string,"edited_at"?: string | null,"id"?: string,"is_internal"?: boolean,"org_id"?: string,"published_at"?: string | null,"scheduled_at"?: string | null,"ticket_id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_comments_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_comments_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"ticket_drafts": {
+                  Row: {
+                    "body": string,"created_at": string,"id": string,"is_internal": boolean,"org_id": string,"ticket_id": string,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body"?: string,"created_at"?: string,"id"?: string,"is_internal"?: boolean,"org_id"?: string,"ticket_id": string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Update: {
+                    "body"?: string,"created_at"?: string,"id"?: string,"is_internal"?: boolean,"org_id"?: string,"ticket_id"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_drafts_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_drafts_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"ticket_events": {
+                  Row: {
+                    "actor_id": string | null,"after": Json | null,"before": Json | null,"created_at": string,"id": number,"is_internal": boolean,"kind": string,"org_id": string,"ticket_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"after"?: Json | null,"before"?: Json | null,"created_at"?: string,"id"?: never,"is_internal"?: boolean,"kind": string,"org_id": string,"ticket_id": string
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"after"?: Json | null,"before"?: Json | null,"created_at"?: string,"id"?: never,"is_internal"?: boolean,"kind"?: string,"org_id"?: string,"ticket_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_events_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_events_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"ticket_fields": {
+                  Row: {
+                    "created_at": string,"id": string,"key": string,"label": string,"options": (string)[],"org_id": string,"position": number,"required": boolean,"type": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"id"?: string,"key": string,"label": string,"options"?: (string)[],"org_id": string,"position"?: number,"required"?: boolean,"type": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"id"?: string,"key"?: string,"label"?: string,"options"?: (string)[],"org_id"?: string,"position"?: number,"required"?: boolean,"type"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_fields_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"ticket_mentions": {
+                  Row: {
+                    "comment_id": string,"created_at": string,"id": string,"mentioned_by": string | null,"mentioned_user_id": string,"org_id": string,"read_at": string | null,"ticket_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "comment_id": string,"created_at"?: string,"id"?: string,"mentioned_by"?: string | null,"mentioned_user_id": string,"org_id": string,"read_at"?: string | null,"ticket_id": string
+                  }
+                  Update: {
+                    "comment_id"?: string,"created_at"?: string,"id"?: string,"mentioned_by"?: string | null,"mentioned_user_id"?: string,"org_id"?: string,"read_at"?: string | null,"ticket_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_mentions_comment_id_fkey"
+      columns: ["comment_id"]
+isOneToOne: false
+      referencedRelation: "ticket_comments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_mentions_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_mentions_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"ticket_status_transitions": {
+                  Row: {
+                    "from_category": Database["public"]['Enums']["ticket_status_category"],"requester_may": boolean,"required_permission": string | null,"requires_reason": boolean,"to_category": Database["public"]['Enums']["ticket_status_category"]
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "from_category": Database["public"]['Enums']["ticket_status_category"],"requester_may"?: boolean,"required_permission"?: string | null,"requires_reason"?: boolean,"to_category": Database["public"]['Enums']["ticket_status_category"]
+                  }
+                  Update: {
+                    "from_category"?: Database["public"]['Enums']["ticket_status_category"],"requester_may"?: boolean,"required_permission"?: string | null,"requires_reason"?: boolean,"to_category"?: Database["public"]['Enums']["ticket_status_category"]
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_status_transitions_required_permission_fkey"
+      columns: ["required_permission"]
+isOneToOne: false
+      referencedRelation: "permissions"
+      referencedColumns: ["key"]
+    }
+                  ]
+                },"ticket_statuses": {
+                  Row: {
+                    "category": Database["public"]['Enums']["ticket_status_category"],"created_at": string,"id": string,"is_default": boolean,"name": string,"org_id": string,"position": number,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "category": Database["public"]['Enums']["ticket_status_category"],"created_at"?: string,"id"?: string,"is_default"?: boolean,"name": string,"org_id": string,"position"?: number,"updated_at"?: string
+                  }
+                  Update: {
+                    "category"?: Database["public"]['Enums']["ticket_status_category"],"created_at"?: string,"id"?: string,"is_default"?: boolean,"name"?: string,"org_id"?: string,"position"?: number,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_statuses_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"tickets": {
+                  Row: {
+                    "assigned_at": string | null,"assignee_id": string | null,"category": string | null,"closed_at": string | null,"created_at": string,"created_by": string | null,"custom_fields": NonNullable<Json>,"description": string,"first_response_at": string | null,"id": string,"merged_into_id": string | null,"number": string,"org_id": string,"priority": Database["public"]['Enums']["ticket_priority"],"reopen_count": number,"reopen_reason": string | null,"reopened_at": string | null,"requester_id": string | null,"resolution": string | null,"resolved_at": string | null,"status_category": Database["public"]['Enums']["ticket_status_category"],"status_changed_at": string,"status_id": string,"subject": string,"tags": (string)[],"team_id": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assigned_at"?: string | null,"assignee_id"?: string | null,"category"?: string | null,"closed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"custom_fields"?: NonNullable<Json>,"description"?: string,"first_response_at"?: string | null,"id"?: string,"merged_into_id"?: string | null,"number"?: string,"org_id": string,"priority"?: Database["public"]['Enums']["ticket_priority"],"reopen_count"?: number,"reopen_reason"?: string | null,"reopened_at"?: string | null,"requester_id"?: string | null,"resolution"?: string | null,"resolved_at"?: string | null,"status_category"?: Database["public"]['Enums']["ticket_status_category"],"status_changed_at"?: string,"status_id"?: string,"subject": string,"tags"?: (string)[],"team_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "assigned_at"?: string | null,"assignee_id"?: string | null,"category"?: string | null,"closed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"custom_fields"?: NonNullable<Json>,"description"?: string,"first_response_at"?: string | null,"id"?: string,"merged_into_id"?: string | null,"number"?: string,"org_id"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"reopen_count"?: number,"reopen_reason"?: string | null,"reopened_at"?: string | null,"requester_id"?: string | null,"resolution"?: string | null,"resolved_at"?: string | null,"status_category"?: Database["public"]['Enums']["ticket_status_category"],"status_changed_at"?: string,"status_id"?: string,"subject"?: string,"tags"?: (string)[],"team_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "tickets_merged_into_id_fkey"
+      columns: ["merged_into_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "tickets_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "tickets_status_id_fkey"
+      columns: ["status_id"]
+isOneToOne: false
+      referencedRelation: "ticket_statuses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "tickets_team_id_fkey"
+      columns: ["team_id"]
+isOneToOne: false
+      referencedRelation: "teams"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"widgets": {
+                  Row: {
+                    "allowed_domains": (string)[],"away_message": string,"color": string,"created_at": string,"csat_enabled": boolean,"greeting": string,"id": string,"identity_secret_rotated_at": string | null,"launcher_position": string,"locale": string,"name": string,"offline_mode": boolean,"org_id": string,"prechat_fields": NonNullable<Json>,"require_verified_identity": boolean,"updated_at": string,"widget_key": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "allowed_domains"?: (string)[],"away_message"?: string,"color"?: string,"created_at"?: string,"csat_enabled"?: boolean,"greeting"?: string,"id"?: string,"identity_secret_rotated_at"?: string | null,"launcher_position"?: string,"locale"?: string,"name"?: string,"offline_mode"?: boolean,"org_id": string,"prechat_fields"?: NonNullable<Json>,"require_verified_identity"?: boolean,"updated_at"?: string,"widget_key"?: string
+                  }
+                  Update: {
+                    "allowed_domains"?: (string)[],"away_message"?: string,"color"?: string,"created_at"?: string,"csat_enabled"?: boolean,"greeting"?: string,"id"?: string,"identity_secret_rotated_at"?: string | null,"launcher_position"?: string,"locale"?: string,"name"?: string,"offline_mode"?: boolean,"org_id"?: string,"prechat_fields"?: NonNullable<Json>,"require_verified_identity"?: boolean,"updated_at"?: string,"widget_key"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "widgets_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 }
           }
           Views: {
@@ -248,14 +618,18 @@ isOneToOne: false
                            },
 "create_organization":
 { Args: { "name": string,"slug": string }; Returns: {
-              "brand_color": string,
+              "attachment_max_bytes": number,
+"attachment_mime_types": (string)[],
+"brand_color": string,
 "business_hours": NonNullable<Json>,
 "created_at": string,
 "created_by": string | null,
 "id": string,
 "logo_path": string | null,
 "name": string,
+"reopen_window_days": number,
 "slug": string,
+"ticket_prefix": string,
 "time_zone": string,
 "updated_at": string
             }
@@ -270,20 +644,93 @@ isOneToOne: false
               "email": string,"expires_at": string,"org_name": string,"role_name": string,"status": string
             }[]
                            },
+"get_widget_config":
+{ Args: { "widget_key": string }; Returns: {
+              "agents_online": boolean,"allowed_domains": (string)[],"away_message": string,"color": string,"csat_enabled": boolean,"greeting": string,"launcher_position": string,"locale": string,"name": string,"offline_mode": boolean,"open_now": boolean,"org_name": string,"prechat_fields": Json,"require_verified_identity": boolean,"widget_id": string,"widget_key": string
+            }[]
+                           },
 "list_my_sessions":
 { Args: Record<PropertyKey, never>; Returns: {
               "aal": string,"created_at": string,"id": string,"ip": string,"is_current": boolean,"last_active_at": string,"user_agent": string
             }[]
                            },
+"mark_conversation_read":
+{ Args: { "conversation_id": string }; Returns: number
+                           },
+"merge_tickets":
+{ Args: { "source_id": string,"target_id": string }; Returns: {
+              "assigned_at": string | null,
+"assignee_id": string | null,
+"category": string | null,
+"closed_at": string | null,
+"created_at": string,
+"created_by": string | null,
+"custom_fields": NonNullable<Json>,
+"description": string,
+"first_response_at": string | null,
+"id": string,
+"merged_into_id": string | null,
+"number": string,
+"org_id": string,
+"priority": Database["public"]['Enums']["ticket_priority"],
+"reopen_count": number,
+"reopen_reason": string | null,
+"reopened_at": string | null,
+"requester_id": string | null,
+"resolution": string | null,
+"resolved_at": string | null,
+"status_category": Database["public"]['Enums']["ticket_status_category"],
+"status_changed_at": string,
+"status_id": string,
+"subject": string,
+"tags": (string)[],
+"team_id": string | null,
+"updated_at": string,
+"updated_by": string | null
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "tickets"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
+"render_reply_template":
+{ Args: { "template": string,"ticket_id": string }; Returns: string
+                           },
+"render_saved_reply":
+{ Args: { "saved_reply_id": string,"ticket_id": string }; Returns: string
+                           },
 "revoke_my_session":
 { Args: { "session_id": string }; Returns: boolean
+                           },
+"rotate_widget_secret":
+{ Args: { "widget_id": string }; Returns: string
+                           },
+"service_role_claim_outbound_emails":
+{ Args: { "batch_size"?: number }; Returns: {
+              "body_text": string,"id": number,"subject": string,"to_email": string
+            }[]
+                           },
+"service_role_finish_outbound_email":
+{ Args: { "email_id": number,"error"?: string }; Returns: undefined
+                           },
+"service_role_identify_contact":
+{ Args: { "attributes"?: Json,"browser"?: string,"email"?: string,"external_id"?: string,"location"?: string,"name"?: string,"page_title"?: string,"page_url"?: string,"user_id": string,"widget_id": string }; Returns: string
+                           },
+"service_role_widget_for_session":
+{ Args: { "widget_key": string }; Returns: {
+              "allowed_domains": (string)[],"identity_secret": string,"org_id": string,"prechat_fields": Json,"require_verified_identity": boolean,"widget_id": string
+            }[]
+                           },
+"submit_csat":
+{ Args: { "comment"?: string,"conversation_id": string,"rating": number }; Returns: undefined
                            },
 "whoami":
 { Args: Record<PropertyKey, never>; Returns: Json
                            }
           }
           Enums: {
-            [_ in never]: never
+            "conversation_status": "open"|"snoozed"|"resolved","message_sender_type": "visitor"|"agent"|"bot"|"system","ticket_priority": "urgent"|"high"|"medium"|"low","ticket_status_category": "open"|"in_progress"|"waiting_on_customer"|"resolved"|"closed"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -399,7 +846,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            
+            "conversation_status": ["open", "snoozed", "resolved"],"message_sender_type": ["visitor", "agent", "bot", "system"],"ticket_priority": ["urgent", "high", "medium", "low"],"ticket_status_category": ["open", "in_progress", "waiting_on_customer", "resolved", "closed"]
           }
         }
 } as const

@@ -8,6 +8,9 @@ import WebSocket from 'ws';
 import { signJwt } from '../../local/keys.ts';
 import { ANON, SUPABASE_URL } from '../helpers/env.ts';
 import { superuserSql } from '../helpers/sql.ts';
+import { Inbox } from '../helpers/realtime.ts';
+
+export { Inbox };
 
 export const sql = superuserSql;
 
@@ -79,36 +82,6 @@ export function subscribeWatching(channel: RealtimeChannel): Inbox<Outcome> {
   return statuses;
 }
 
-/** Collects events and waits for the ones a test expects. */
-export class Inbox<T> {
-  readonly items: T[] = [];
-  private readonly waiters: { predicate: (item: T) => boolean; resolve: (item: T) => void }[] = [];
-
-  readonly push = (item: T) => {
-    this.items.push(item);
-    for (const waiter of [...this.waiters]) {
-      if (waiter.predicate(item)) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.resolve(item);
-      }
-    }
-  };
-
-  next(predicate: (item: T) => boolean = () => true, timeoutMs = 5000): Promise<T> {
-    const seen = this.items.find(predicate);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(this.items)}`)), timeoutMs);
-      this.waiters.push({ predicate, resolve: (item) => (clearTimeout(timer), resolve(item)) });
-    });
-  }
-
-  /** Everything received after waiting `ms` (to show that something did not arrive). */
-  async settle(ms = 700): Promise<T[]> {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    return this.items;
-  }
-}
 
 /**
  * Creates `public.<name>` and adds it to the supabase_realtime publication; API roles may select

@@ -16,9 +16,21 @@ export const IS_LOCAL = !process.env.SUPABASE_URL;
 export const INBOX_URL =
   process.env.SUPABASE_INBOX_URL ?? `http://127.0.0.1:${54324 + Number(process.env.STACK_PORT_OFFSET ?? 0)}`;
 
+/**
+ * Locally, every test client presents its own client address, as real users do: the suite signs in
+ * hundreds of users, and Auth's per-IP limits (config.toml [auth.rate_limit]) must not see them as one
+ * crowd behind 127.0.0.1. (Addresses from 198.18.0.0/15, the range reserved for benchmarks.)
+ */
+function testClientAddress(): Record<string, string> {
+  if (!IS_LOCAL) return {};
+  const octet = () => Math.floor(Math.random() * 256);
+  return { 'x-forwarded-for': `198.${18 + Math.floor(Math.random() * 2)}.${octet()}.${octet()}` };
+}
+
 /** A supabase-js client as an app would build it; Node 20 needs `ws` as the Realtime transport. */
 export function client(key = ANON, options: { persist?: boolean } = {}): SupabaseClient {
   return createClient(SUPABASE_URL, key, {
+    global: { headers: testClientAddress() },
     auth: { persistSession: options.persist ?? false, autoRefreshToken: false, detectSessionInUrl: false },
     realtime: { transport: WebSocket as never },
   });

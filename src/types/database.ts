@@ -706,6 +706,14 @@ isOneToOne: false
 "rotate_widget_secret":
 { Args: { "widget_id": string }; Returns: string
                            },
+"search_tickets":
+{ Args: { "after"?: Json,"filters"?: Json,"org_id": string,"page_size"?: number,"query"?: string }; Returns: Database["public"]['CompositeTypes']["ticket_search_hit"][]
+                          SetofOptions: {
+        from: "*"
+        to: "ticket_search_hit"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
 "service_role_claim_outbound_emails":
 { Args: { "batch_size"?: number }; Returns: {
               "body_text": string,"id": number,"subject": string,"to_email": string
@@ -733,7 +741,9 @@ isOneToOne: false
             "conversation_status": "open"|"snoozed"|"resolved","message_sender_type": "visitor"|"agent"|"bot"|"system","ticket_priority": "urgent"|"high"|"medium"|"low","ticket_status_category": "open"|"in_progress"|"waiting_on_customer"|"resolved"|"closed"
           }
           CompositeTypes: {
-            [_ in never]: never
+            "ticket_search_hit": {
+                        "id": string | null,"org_id": string | null,"number": string | null,"subject": string | null,"description": string | null,"requester_id": string | null,"priority": Database["public"]['Enums']["ticket_priority"] | null,"category": string | null,"tags": (string)[] | null,"custom_fields": Json | null,"assignee_id": string | null,"team_id": string | null,"status_id": string | null,"status_category": Database["public"]['Enums']["ticket_status_category"] | null,"resolution": string | null,"reopen_reason": string | null,"reopen_count": number | null,"merged_into_id": string | null,"status_changed_at": string | null,"assigned_at": string | null,"first_response_at": string | null,"resolved_at": string | null,"closed_at": string | null,"reopened_at": string | null,"created_by": string | null,"updated_by": string | null,"created_at": string | null,"updated_at": string | null,"rank": number | null,"headline": string | null
+                      }
           }
         }
 }

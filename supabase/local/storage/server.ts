@@ -7,7 +7,7 @@ import { BlobStore } from './blobs.ts';
 import { syncConfiguredBuckets } from './config-buckets.ts';
 import type { StorageServices } from './context.ts';
 import { StorageDatabase } from './db.ts';
-import { toStorageError } from './errors.ts';
+import { StorageError, toStorageError } from './errors.ts';
 import { headerValue, sendError } from './http.ts';
 import { matchRoute } from './routes.ts';
 
@@ -32,7 +32,9 @@ async function handle(services: StorageServices, req: IncomingMessage, res: Serv
       operation: route.operation,
     });
   } catch (thrown) {
-    if (!req.complete && (req.destroyed || req.errored)) {
+    // A refusal of ours (e.g. a body over the size limit, which also stops the request stream) is
+    // answered, not mistaken for a client that went away.
+    if (!(thrown instanceof StorageError) && !req.complete && (req.destroyed || req.errored)) {
       log.info('request aborted by the client', { request_id: requestId, path: url.pathname });
       res.statusCode = 499; // nginx's "client closed request", for the request log line
       res.destroy();

@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import { createClient, FunctionsHttpError, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import type { Database } from '../../../src/types/database.ts';
-import { Inbox } from './realtime.ts';
 import { admin, ANON, SUPABASE_URL } from './env.ts';
 import { actor, orgWithMembers, type Actor, type OrgFixture } from './org.ts';
 
@@ -129,29 +128,6 @@ export const reply = (by: { supabase: Chat }, conversationId: string, content: s
 
 /** hex(HMAC-SHA256(secret, userId)): what a host site's server computes. */
 export const identityHash = (secret: string, userId: string) => createHmac('sha256', secret).update(userId).digest('hex');
-
-export interface Broadcast {
-  event: string;
-  payload: Record<string, unknown>;
-}
-
-/**
- * Joins a private topic with the client's session: SUBSCRIBED, or CHANNEL_ERROR with the reason. A client
- * keeps one channel per topic, so an earlier one is left first.
- */
-export async function joinTopic(supabase: SupabaseClient, topic: string) {
-  await supabase.realtime.setAuth();
-  const earlier = supabase.getChannels().find((channel) => channel.topic === `realtime:${topic}`);
-  if (earlier) await supabase.removeChannel(earlier);
-  const channel = supabase.channel(topic, { config: { private: true } });
-  const messages = new Inbox<Broadcast>();
-  channel.on('broadcast', { event: '*' }, (message) => messages.push(message as unknown as Broadcast));
-  const outcome = await new Promise<{ status: string; error?: Error }>((resolve) =>
-    channel.subscribe((status, error) => resolve({ status, error })),
-  );
-  if (outcome.status !== 'SUBSCRIBED') await supabase.removeChannel(channel);
-  return { channel, messages, status: outcome.status, error: outcome.error?.message };
-}
 
 /** Rows the service role sees, for checking what was (not) stored. */
 export async function messagesOf(conversationId: string) {

@@ -1,9 +1,8 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../helpers/env.ts';
-import {
-  chatOrg, joinTopic, otherOrgOwner, reply, send, visitorWithConversation, type Broadcast, type ChatOrg,
-} from '../helpers/chat.ts';
+import { chatOrg, otherOrgOwner, reply, send, visitorWithConversation, type ChatOrg } from '../helpers/chat.ts';
+import { joinPrivate, type Broadcast } from '../helpers/realtime.ts';
 
 type Who = 'owner' | 'admin' | 'agent' | 'customer' | 'other org' | 'visitor A' | 'visitor B' | 'anon';
 type Topic = 'visitor' | 'staff' | 'inbox' | 'agents';
@@ -45,7 +44,7 @@ describe('chat over Realtime: private topics for the conversation\'s visitor and
 
   it.each(Object.keys(expected) as Who[])('%s joins exactly the topics they may read', async (who) => {
     const outcomes = await Promise.all((Object.keys(topics) as Topic[]).map(async (topic) => {
-      const joined = await joinTopic(as[who], topics[topic]);
+      const joined = await joinPrivate(as[who], topics[topic]);
       await as[who].removeChannel(joined.channel);
       if (joined.status !== 'SUBSCRIBED') expect(joined.error, `${who} on ${topic}`).toContain('Unauthorized');
       return [topic, joined.status === 'SUBSCRIBED'] as const;
@@ -54,8 +53,8 @@ describe('chat over Realtime: private topics for the conversation\'s visitor and
   });
 
   it('visitor A receives replies live with visitor-safe fields only, and never the private note', async () => {
-    const visitorSide = await joinTopic(as['visitor A'], topics.visitor);
-    const staffSide = await joinTopic(as.agent, topics.staff);
+    const visitorSide = await joinPrivate(as['visitor A'], topics.visitor);
+    const staffSide = await joinPrivate(as.agent, topics.staff);
     expect([visitorSide.status, staffSide.status]).toEqual(['SUBSCRIBED', 'SUBSCRIBED']);
 
     await reply(org.members.agent, a.conversation.id, 'Refund is on its way', true);
@@ -73,8 +72,8 @@ describe('chat over Realtime: private topics for the conversation\'s visitor and
   });
 
   it('visitor and agents exchange typing broadcasts on the visitor topic', async () => {
-    const visitorSide = await joinTopic(as['visitor A'], topics.visitor);
-    const agentSide = await joinTopic(as.agent, topics.visitor);
+    const visitorSide = await joinPrivate(as['visitor A'], topics.visitor);
+    const agentSide = await joinPrivate(as.agent, topics.visitor);
     await visitorSide.channel.send({ type: 'broadcast', event: 'typing', payload: { typing: true } });
     expect((await agentSide.messages.next((m: Broadcast) => m.event === 'typing')).payload).toEqual({ typing: true });
     await agentSide.channel.send({ type: 'broadcast', event: 'typing', payload: { typing: 'agent' } });
@@ -82,8 +81,8 @@ describe('chat over Realtime: private topics for the conversation\'s visitor and
   });
 
   it('the inbox hears about new conversations and messages; the agents topic about availability', async () => {
-    const inbox = await joinTopic(as.agent, topics.inbox);
-    const agents = await joinTopic(as.admin, topics.agents);
+    const inbox = await joinPrivate(as.agent, topics.inbox);
+    const agents = await joinPrivate(as.admin, topics.agents);
     const c = await visitorWithConversation(org);
     const created = await inbox.messages.next((m) => m.event === 'conversation_changed' && m.payload.operation === 'INSERT');
     expect((created.payload.conversation as { id: string }).id).toBe(c.conversation.id);

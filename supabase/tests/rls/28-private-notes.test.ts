@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Inbox } from '../conformance/realtime-fixtures.ts';
-import { chatOrg, joinTopic, reply, visitorWithConversation, type Broadcast, type ChatOrg } from '../helpers/chat.ts';
+import { chatOrg, reply, visitorWithConversation, type ChatOrg } from '../helpers/chat.ts';
+import { joinPrivate, type Broadcast } from '../helpers/realtime.ts';
 
 const NOTE = 'NOTE: refund abuse suspected';
 
@@ -47,7 +48,7 @@ describe('private notes never reach the visitor: not by REST, Realtime or Storag
   });
 
   it('Realtime: live on the visitor topic, and in its replay, only the reply arrives', async () => {
-    const live = await joinTopic(a.supabase, `conversation:${a.conversation.id}`);
+    const live = await joinPrivate(a.supabase, `conversation:${a.conversation.id}`);
     expect(live.status).toBe('SUBSCRIBED');
     await reply(org.members.agent, a.conversation.id, 'Another note', true);
     await reply(org.members.agent, a.conversation.id, 'Anything else?');

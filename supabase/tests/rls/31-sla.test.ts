@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { superuserSql } from '../helpers/sql.ts';
 import { orgWithMembers } from '../helpers/org.ts';
-import { cast, raiseTicket, sleep, ticketAsAdmin, type Cast } from '../helpers/tickets.ts';
+import { cast, raiseTicket, ticketAsAdmin, type Cast } from '../helpers/tickets.ts';
 
 const iso = (value: unknown) => (value == null ? null : new Date(value as string).toISOString());
 
@@ -119,14 +119,14 @@ describe('SLA: business-minute arithmetic, due times on tickets, the refresh job
       update public.tickets set created_at = now() - interval '10 minutes', first_response_due_at = now() - interval '9 minutes'
        where id = '${ticket.id}'; commit;`);
     expect((await ticketAsAdmin(ticket.id)).sla_state).toBe('ok');
-    let state = 'ok';
-    for (let waited = 0; waited < 45_000 && state !== 'breached'; waited += 1_000) {
-      await sleep(1_000);
-      state = (await ticketAsAdmin(ticket.id)).sla_state;
-    }
-    expect(state).toBe('breached');
-    const [job] = await superuserSql(`select schedule from cron.job where jobname = 'refresh-sla-states'`);
+    // Run the job's own command, as the scheduler would: the scheduler's timing is covered by the cron
+    // conformance specs, and waiting for a 30-second tick under a loaded suite proved flaky.
+    const [job] = await superuserSql<{ schedule: string; command: string }>(
+      `select schedule, command from cron.job where jobname = 'refresh-sla-states'`,
+    );
     expect(job.schedule).toBe('30 seconds');
+    await superuserSql(job.command);
+    expect((await ticketAsAdmin(ticket.id)).sla_state).toBe('breached');
   }, 60_000);
 
   describe('sla_policies access', () => {

@@ -23,6 +23,7 @@ const SERVICES: [string, () => Promise<ServiceStarter>][] = [
   ['functions', async () => (await import('./functions/server.ts')).startFunctions],
   ['cron', async () => (await import('./cron/server.ts')).startCron],
   ['gateway', async () => (await import('./gateway/server.ts')).startGateway],
+  ['net', async () => (await import('./net/server.ts')).startNet],
 ];
 export const SERVICE_NAMES = SERVICES.map(([name]) => name);
 

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { createLogger } from '../log.ts';
 import type { RunningService, StackContext } from '../service.ts';
-import { listenForChanges } from './listener.ts';
+import { listenForChanges, serialized } from '../pg-listener.ts';
 import { runAndRecord, type Job } from './run-job.ts';
 import { CronScheduler } from './scheduler.ts';
 
@@ -18,27 +18,6 @@ async function loadActiveJobs(db: pg.Pool): Promise<Job[]> {
   const { rows } = await db.query<{ present: boolean }>(`select to_regclass('cron.job') is not null as present`);
   if (!rows[0].present) return [];
   return (await db.query<Job>(ACTIVE_JOBS)).rows;
-}
-
-/** Runs reloads one at a time; a request during a reload schedules exactly one more. */
-function serialized(work: () => Promise<void>) {
-  let current: Promise<void> | undefined;
-  let again = false;
-  const request = (): Promise<void> => {
-    if (current) {
-      again = true;
-      return current;
-    }
-    current = work().finally(() => {
-      current = undefined;
-      if (again) {
-        again = false;
-        void request();
-      }
-    });
-    return current;
-  };
-  return request;
 }
 
 /**

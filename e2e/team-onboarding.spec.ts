@@ -68,7 +68,7 @@ describe('team onboarding', () => {
     await expectAccessible(agent, 'invitation, signed in');
     await agent.getByRole('button', { name: `Join ${orgName}` }).click();
     await agent.getByRole('heading', { name: 'Welcome, Ari' }).waitFor({ timeout: 10_000 });
-    expect(await navigationLabels(agent)).toEqual(['Home', 'Members', 'Profile', 'Security']);
+    expect(await navigationLabels(agent)).toEqual(['Home', 'Inbox', 'Tickets', 'Members', 'Profile', 'Security']);
     await expectAccessible(agent, 'agent home');
   });
 
@@ -81,7 +81,7 @@ describe('team onboarding', () => {
 
     await agent.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
     await agent.getByRole('heading', { name: 'You don’t have access to Members' }).waitFor({ timeout: 10_000 });
-    expect(await navigationLabels(agent)).toEqual(['Home', 'Profile', 'Security']);
+    expect(await navigationLabels(agent)).toEqual(['Home', 'Your tickets', 'Profile', 'Security']);
     await expectAccessible(agent, 'no access');
   });
 });

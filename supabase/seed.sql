@@ -91,3 +91,107 @@ update public.tickets set status_id = private.default_status_id(org_id, 'waiting
 update public.tickets set status_id = private.default_status_id(org_id, 'resolved'),
                           resolution = 'Invoice re-issued with the new VAT number.'
  where id = 'd0000000-0000-4000-8000-000000000002';
+
+-- Chat widget demo (slice: widget embed): the widget the demo site at /demo/ embeds, with a fixed key,
+-- allowed on 127.0.0.1 and localhost (any port), with a short pre-chat form.
+insert into public.widgets (org_id, widget_key, name, greeting, allowed_domains, prechat_fields)
+values ('b0000000-0000-4000-8000-000000000001', 'wk_demo_acme_website_chat', 'Acme website chat',
+        'Hi there! Ask us anything about your Acme order.', '{127.0.0.1,localhost}',
+        '[{"key": "name", "label": "Your name", "type": "text", "required": false},
+          {"key": "email", "label": "Your email", "type": "email", "required": true}]');
+
+-- Dashboard demo history (slice: dashboard + portal): 60 Acme tickets spread over the last 30 days,
+-- answered and resolved at varied speeds, so the metrics dashboard has something to show. Back-dated as
+-- the superuser; each ticket's SLA outcome is judged against the due times its policy gave it.
+do $$
+declare
+  acme constant uuid := 'b0000000-0000-4000-8000-000000000001';
+  categories constant text[] := array['Account', 'Billing', 'Bug', 'Feature request', 'IT', null];
+  priorities constant public.ticket_priority[] := array['low', 'medium', 'medium', 'high', 'urgent'];
+  subjects constant text[] := array['Password reset link expired', 'Charged twice this month', 'Export to CSV fails',
+    'Please add dark mode to reports', 'VPN drops every hour', 'Cannot invite a colleague', 'Refund for the annual plan',
+    'Search returns nothing', 'Webhook retries too often', 'New starter needs a laptop'];
+  ticket public.tickets;
+  created timestamptz;
+  reply_minutes integer;
+  resolve_minutes integer;
+  due timestamptz;
+begin
+  for i in 1 .. 60 loop
+    created := date_trunc('hour', now()) - make_interval(days => (i * i * 3 + i) % 30, hours => (i * 5) % 10);
+    insert into public.tickets (org_id, subject, description, requester_id, priority, category, assignee_id, created_by, created_at)
+    values (acme, subjects[1 + i % 10], 'Demo ticket for the dashboard.',
+            case when i % 3 = 0 then 'a0000000-0000-4000-8000-000000000005'::uuid else 'a0000000-0000-4000-8000-000000000006'::uuid end,
+            priorities[1 + i % 5], categories[1 + i % 6],
+            case i % 4 when 0 then null when 1 then 'a0000000-0000-4000-8000-000000000003'::uuid else 'a0000000-0000-4000-8000-000000000004'::uuid end,
+            'a0000000-0000-4000-8000-000000000006', created)
+    returning * into ticket;
+    continue when i % 7 = 0;  -- not answered yet
+    reply_minutes := 5 + (i * 37) % 600;
+    -- a public reply published back then: the comment triggers stamp the first response at that moment
+    insert into public.ticket_comments (ticket_id, author_id, body, created_at, published_at)
+    values (ticket.id, coalesce(ticket.assignee_id, 'a0000000-0000-4000-8000-000000000003'),
+            'Thanks for the report, we are looking into it.', least(created + make_interval(mins => reply_minutes), now()),
+            least(created + make_interval(mins => reply_minutes), now()));
+    continue when i % 5 = 0 or created > now() - interval '2 days';  -- still being worked
+    resolve_minutes := reply_minutes + 60 + (i * 241) % 4000;
+    select t.resolution_due_at into due from public.tickets t where t.id = ticket.id;
+    update public.tickets set status_id = private.default_status_id(acme, 'resolved') where id = ticket.id;
+    update public.tickets
+       set resolved_at = least(created + make_interval(mins => resolve_minutes), now()),
+           resolution_sla_met = least(created + make_interval(mins => resolve_minutes), now()) <= due
+     where id = ticket.id;
+    if i % 3 = 0 then
+      update public.tickets set status_id = private.default_status_id(acme, 'closed') where id = ticket.id;
+    end if;
+  end loop;
+end;
+$$;
+
+-- Agent inbox demo (slice: agent inbox): two visitors of the Acme website chat with three conversations,
+-- one waiting unassigned, one being worked by Ari Agent (with a private note), one resolved and rated.
+do $$
+declare
+  acme constant uuid := 'b0000000-0000-4000-8000-000000000001';
+  agent constant uuid := 'a0000000-0000-4000-8000-000000000004';
+  widget uuid := (select w.id from public.widgets w where w.widget_key = 'wk_demo_acme_website_chat');
+  nora uuid;
+  jonas uuid;
+  waiting uuid;
+  worked uuid;
+  done uuid;
+begin
+  insert into public.contacts (org_id, external_id, name, email, custom_attributes, last_seen_url, last_seen_title, browser, location, last_seen_at)
+  values (acme, 'acme-user-1042', 'Nora Lindqvist', 'nora@example.com', '{"plan": "Pro", "orders": 12}',
+          'https://shop.acme.test/checkout', 'Checkout · Acme shop', 'Firefox 133 on Windows', 'Lyon, FR', now() - interval '3 minutes')
+  returning id into nora;
+  insert into public.contacts (org_id, name, email, last_seen_url, last_seen_title, browser, location, last_seen_at)
+  values (acme, 'Jonas Weber', 'jonas@example.com', 'https://shop.acme.test/returns', 'Returns · Acme shop',
+          'Chrome 131 on macOS', 'Berlin, DE', now() - interval '40 minutes')
+  returning id into jonas;
+
+  insert into public.conversations (widget_id, contact_id, visitor_email, created_at) values (widget, nora, 'nora@example.com', now() - interval '5 minutes')
+  returning id into waiting;
+  insert into public.conversations (widget_id, contact_id, visitor_email, created_at) values (widget, jonas, 'jonas@example.com', now() - interval '45 minutes')
+  returning id into worked;
+  insert into public.conversations (widget_id, contact_id, visitor_email, created_at) values (widget, nora, 'nora@example.com', now() - interval '2 days')
+  returning id into done;
+  -- demo chats continue in the chat, not by email
+  update public.conversations set offline = false where id in (waiting, worked, done);
+
+  insert into public.messages (conversation_id, sender_type, sender_id, content, is_private, created_at) values
+    (waiting, 'visitor', null, 'Hi! My order #4471 says delivered but nothing arrived.', false, now() - interval '4 minutes'),
+    (waiting, 'visitor', null, 'The tracking link shows a different city.', false, now() - interval '3 minutes'),
+    (worked, 'visitor', null, 'Can I return shoes bought in a sale?', false, now() - interval '44 minutes'),
+    (worked, 'agent', agent, 'Yes, sale items can be returned within 30 days. Do you have the order number?', false, now() - interval '42 minutes'),
+    (worked, 'agent', agent, 'Order is 35 days old: offer store credit as a goodwill gesture.', true, now() - interval '41 minutes'),
+    (worked, 'visitor', null, 'It is #4388, bought last month.', false, now() - interval '40 minutes'),
+    (done, 'visitor', null, 'How do I change my delivery address?', false, now() - interval '2 days'),
+    (done, 'agent', agent, 'Under Account → Addresses. I have updated it for your open order too.', false, now() - interval '2 days' + interval '3 minutes');
+  update public.conversations set assignee_id = agent where id = worked;
+  update public.conversations set status = 'resolved' where id = done;
+  update public.conversations set csat_rating = 5, csat_comment = 'Quick and friendly!', csat_submitted_at = now() - interval '2 days',
+                                  agent_unread_count = 0, visitor_unread_count = 0
+   where id = done;
+end;
+$$;

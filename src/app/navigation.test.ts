@@ -19,7 +19,8 @@ describe('visibleNavigation', () => {
   });
 
   it('shows an agent the members list but no administration', () => {
-    expect(labels(['members.view', 'tickets.view', 'tickets.manage'])).toEqual(['Home', 'Members', 'Profile', 'Security']);
+    expect(labels(['members.view', 'tickets.view', 'tickets.manage'])).toEqual(['Home', 'Tickets', 'Members', 'Profile', 'Security']);
+    expect(labels(['tickets.view', 'conversations.view', 'analytics.view'])).toEqual(['Home', 'Inbox', 'Tickets', 'Dashboard', 'Profile', 'Security']);
   });
 
   it('shows a manager the audit log but not roles', () => {
@@ -29,6 +30,7 @@ describe('visibleNavigation', () => {
   it('drops the Organization section for a customer', () => {
     const sections = visibleNavigation(permissionSet(['portal.access', 'tickets.create']));
     expect(sections.map((section) => section.label)).toEqual([null, 'Your account']);
+    expect(sections[0].items.map((item) => item.label)).toEqual(['Home', 'Your tickets']);
   });
 });
 

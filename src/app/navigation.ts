@@ -1,4 +1,4 @@
-import { Building2, Home, KeyRound, ScrollText, ShieldCheck, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { Building2, Home, KeyRound, LayoutDashboard, LifeBuoy, MessageCircle, MessagesSquare, ScrollText, ShieldCheck, Ticket, UserRound, Users, type LucideIcon } from 'lucide-react';
 import { allowedItems, type PermissionRequirement, type PermissionSet } from '../lib/permissions.ts';
 
 export interface NavItem {
@@ -19,7 +19,16 @@ export interface NavSection {
  * they land (never as placeholders).
  */
 export const NAVIGATION: NavSection[] = [
-  { label: null, items: [{ label: 'Home', path: '', icon: Home, requires: null }] },
+  {
+    label: null,
+    items: [
+      { label: 'Home', path: '', icon: Home, requires: null },
+      { label: 'Inbox', path: 'inbox', icon: MessagesSquare, requires: 'conversations.view' },
+      { label: 'Tickets', path: 'tickets', icon: Ticket, requires: 'tickets.view' },
+      { label: 'Dashboard', path: 'dashboard', icon: LayoutDashboard, requires: 'analytics.view' },
+      { label: 'Your tickets', path: 'portal', icon: LifeBuoy, requires: 'portal.access' },
+    ],
+  },
   {
     label: 'Organization',
     items: [
@@ -27,6 +36,7 @@ export const NAVIGATION: NavSection[] = [
       { label: 'Members', path: 'settings/members', icon: Users, requires: 'members.view' },
       { label: 'Roles', path: 'settings/roles', icon: ShieldCheck, requires: { anyOf: ['roles.manage', 'members.manage'] } },
       { label: 'Audit log', path: 'settings/audit-log', icon: ScrollText, requires: 'audit.view' },
+      { label: 'Chat widget', path: 'settings/widget', icon: MessageCircle, requires: 'widget.manage' },
     ],
   },
   {

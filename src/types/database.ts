@@ -48,14 +48,14 @@ isOneToOne: false
                   ]
                 },"conversations": {
                   Row: {
-                    "agent_unread_count": number,"assignee_id": string | null,"contact_id": string,"created_at": string,"csat_comment": string | null,"csat_rating": number | null,"csat_submitted_at": string | null,"first_response_at": string | null,"id": string,"labels": (string)[],"last_message_at": string | null,"offline": boolean,"org_id": string,"priority": string | null,"resolved_at": string | null,"snoozed_until": string | null,"status": Database["public"]['Enums']["conversation_status"],"team_id": string | null,"updated_at": string,"visitor_email": string | null,"visitor_unread_count": number,"widget_id": string | null
+                    "agent_unread_count": number,"assignee_id": string | null,"contact_id": string,"created_at": string,"csat_comment": string | null,"csat_rating": number | null,"csat_submitted_at": string | null,"first_response_at": string | null,"id": string,"labels": (string)[],"last_message_at": string | null,"offline": boolean,"org_id": string,"priority": string | null,"resolved_at": string | null,"snoozed_until": string | null,"status": Database["public"]['Enums']["conversation_status"],"team_id": string | null,"ticket_id": string | null,"updated_at": string,"visitor_email": string | null,"visitor_unread_count": number,"widget_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "agent_unread_count"?: number,"assignee_id"?: string | null,"contact_id": string,"created_at"?: string,"csat_comment"?: string | null,"csat_rating"?: number | null,"csat_submitted_at"?: string | null,"first_response_at"?: string | null,"id"?: string,"labels"?: (string)[],"last_message_at"?: string | null,"offline"?: boolean,"org_id"?: string,"priority"?: string | null,"resolved_at"?: string | null,"snoozed_until"?: string | null,"status"?: Database["public"]['Enums']["conversation_status"],"team_id"?: string | null,"updated_at"?: string,"visitor_email"?: string | null,"visitor_unread_count"?: number,"widget_id"?: string | null
+                    "agent_unread_count"?: number,"assignee_id"?: string | null,"contact_id": string,"created_at"?: string,"csat_comment"?: string | null,"csat_rating"?: number | null,"csat_submitted_at"?: string | null,"first_response_at"?: string | null,"id"?: string,"labels"?: (string)[],"last_message_at"?: string | null,"offline"?: boolean,"org_id"?: string,"priority"?: string | null,"resolved_at"?: string | null,"snoozed_until"?: string | null,"status"?: Database["public"]['Enums']["conversation_status"],"team_id"?: string | null,"ticket_id"?: string | null,"updated_at"?: string,"visitor_email"?: string | null,"visitor_unread_count"?: number,"widget_id"?: string | null
                   }
                   Update: {
-                    "agent_unread_count"?: number,"assignee_id"?: string | null,"contact_id"?: string,"created_at"?: string,"csat_comment"?: string | null,"csat_rating"?: number | null,"csat_submitted_at"?: string | null,"first_response_at"?: string | null,"id"?: string,"labels"?: (string)[],"last_message_at"?: string | null,"offline"?: boolean,"org_id"?: string,"priority"?: string | null,"resolved_at"?: string | null,"snoozed_until"?: string | null,"status"?: Database["public"]['Enums']["conversation_status"],"team_id"?: string | null,"updated_at"?: string,"visitor_email"?: string | null,"visitor_unread_count"?: number,"widget_id"?: string | null
+                    "agent_unread_count"?: number,"assignee_id"?: string | null,"contact_id"?: string,"created_at"?: string,"csat_comment"?: string | null,"csat_rating"?: number | null,"csat_submitted_at"?: string | null,"first_response_at"?: string | null,"id"?: string,"labels"?: (string)[],"last_message_at"?: string | null,"offline"?: boolean,"org_id"?: string,"priority"?: string | null,"resolved_at"?: string | null,"snoozed_until"?: string | null,"status"?: Database["public"]['Enums']["conversation_status"],"team_id"?: string | null,"ticket_id"?: string | null,"updated_at"?: string,"visitor_email"?: string | null,"visitor_unread_count"?: number,"widget_id"?: string | null
                   }
                   Relationships: [
                     {
@@ -75,6 +75,12 @@ isOneToOne: false
       columns: ["team_id"]
 isOneToOne: false
       referencedRelation: "teams"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "conversations_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
       referencedColumns: ["id"]
     },{
       foreignKeyName: "conversations_widget_id_fkey"
@@ -296,6 +302,26 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"saved_views": {
+                  Row: {
+                    "created_at": string,"filters": NonNullable<Json>,"id": string,"name": string,"org_id": string,"position": number,"query": string | null,"sort": string | null,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"filters"?: NonNullable<Json>,"id"?: string,"name": string,"org_id": string,"position"?: number,"query"?: string | null,"sort"?: string | null,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"filters"?: NonNullable<Json>,"id"?: string,"name"?: string,"org_id"?: string,"position"?: number,"query"?: string | null,"sort"?: string | null,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "saved_views_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"sla_policies": {
                   Row: {
                     "business_hours_only": boolean,"created_at": string,"first_response_minutes": number,"id": string,"next_response_minutes": number,"org_id": string,"priority": Database["public"]['Enums']["ticket_priority"],"resolution_minutes": number,"updated_at": string
@@ -344,14 +370,14 @@ isOneToOne: false
                   ]
                 },"teams": {
                   Row: {
-                    "created_at": string,"description": string,"id": string,"name": string,"org_id": string,"updated_at": string
+                    "assignment_mode": Database["public"]['Enums']["team_assignment_mode"],"created_at": string,"description": string,"id": string,"name": string,"org_id": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"description"?: string,"id"?: string,"name": string,"org_id": string,"updated_at"?: string
+                    "assignment_mode"?: Database["public"]['Enums']["team_assignment_mode"],"created_at"?: string,"description"?: string,"id"?: string,"name": string,"org_id": string,"updated_at"?: string
                   }
                   Update: {
-                    "created_at"?: string,"description"?: string,"id"?: string,"name"?: string,"org_id"?: string,"updated_at"?: string
+                    "assignment_mode"?: Database["public"]['Enums']["team_assignment_mode"],"created_at"?: string,"description"?: string,"id"?: string,"name"?: string,"org_id"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -492,6 +518,64 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"ticket_followers": {
+                  Row: {
+                    "created_at": string,"org_id": string,"reason": string,"ticket_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"org_id": string,"reason"?: string,"ticket_id": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"org_id"?: string,"reason"?: string,"ticket_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_followers_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_followers_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"ticket_links": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"id": string,"kind": Database["public"]['Enums']["ticket_link_kind"],"linked_ticket_id": string,"org_id": string,"ticket_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"kind"?: Database["public"]['Enums']["ticket_link_kind"],"linked_ticket_id": string,"org_id"?: string,"ticket_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"kind"?: Database["public"]['Enums']["ticket_link_kind"],"linked_ticket_id"?: string,"org_id"?: string,"ticket_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_links_linked_ticket_id_fkey"
+      columns: ["linked_ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_links_org_id_fkey"
+      columns: ["org_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_links_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"ticket_mentions": {
                   Row: {
                     "comment_id": string,"created_at": string,"id": string,"mentioned_by": string | null,"mentioned_user_id": string,"org_id": string,"read_at": string | null,"ticket_id": string
@@ -566,17 +650,23 @@ isOneToOne: false
                   ]
                 },"tickets": {
                   Row: {
-                    "assigned_at": string | null,"assignee_id": string | null,"category": string | null,"closed_at": string | null,"created_at": string,"created_by": string | null,"custom_fields": NonNullable<Json>,"description": string,"first_response_at": string | null,"first_response_due_at": string | null,"id": string,"merged_into_id": string | null,"next_response_due_at": string | null,"next_response_started_at": string | null,"number": string,"org_id": string,"priority": Database["public"]['Enums']["ticket_priority"],"reopen_count": number,"reopen_reason": string | null,"reopened_at": string | null,"requester_id": string | null,"resolution": string | null,"resolution_due_at": string | null,"resolved_at": string | null,"sla_paused_at": string | null,"sla_paused_minutes": number,"sla_state": string,"status_category": Database["public"]['Enums']["ticket_status_category"],"status_changed_at": string,"status_id": string,"subject": string,"tags": (string)[],"team_id": string | null,"updated_at": string,"updated_by": string | null
+                    "assigned_at": string | null,"assignee_id": string | null,"category": string | null,"closed_at": string | null,"contact_id": string | null,"created_at": string,"created_by": string | null,"custom_fields": NonNullable<Json>,"description": string,"first_response_at": string | null,"first_response_due_at": string | null,"first_response_sla_met": boolean | null,"id": string,"merged_into_id": string | null,"next_response_due_at": string | null,"next_response_started_at": string | null,"number": string,"org_id": string,"priority": Database["public"]['Enums']["ticket_priority"],"reopen_count": number,"reopen_reason": string | null,"reopened_at": string | null,"requester_id": string | null,"resolution": string | null,"resolution_due_at": string | null,"resolution_sla_met": boolean | null,"resolved_at": string | null,"sla_paused_at": string | null,"sla_paused_minutes": number,"sla_state": string,"source_conversation_id": string | null,"status_category": Database["public"]['Enums']["ticket_status_category"],"status_changed_at": string,"status_id": string,"subject": string,"tags": (string)[],"team_id": string | null,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "assigned_at"?: string | null,"assignee_id"?: string | null,"category"?: string | null,"closed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"custom_fields"?: NonNullable<Json>,"description"?: string,"first_response_at"?: string | null,"first_response_due_at"?: string | null,"id"?: string,"merged_into_id"?: string | null,"next_response_due_at"?: string | null,"next_response_started_at"?: string | null,"number"?: string,"org_id": string,"priority"?: Database["public"]['Enums']["ticket_priority"],"reopen_count"?: number,"reopen_reason"?: string | null,"reopened_at"?: string | null,"requester_id"?: string | null,"resolution"?: string | null,"resolution_due_at"?: string | null,"resolved_at"?: string | null,"sla_paused_at"?: string | null,"sla_paused_minutes"?: number,"sla_state"?: string,"status_category"?: Database["public"]['Enums']["ticket_status_category"],"status_changed_at"?: string,"status_id"?: string,"subject": string,"tags"?: (string)[],"team_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assigned_at"?: string | null,"assignee_id"?: string | null,"category"?: string | null,"closed_at"?: string | null,"contact_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"custom_fields"?: NonNullable<Json>,"description"?: string,"first_response_at"?: string | null,"first_response_due_at"?: string | null,"first_response_sla_met"?: boolean | null,"id"?: string,"merged_into_id"?: string | null,"next_response_due_at"?: string | null,"next_response_started_at"?: string | null,"number"?: string,"org_id": string,"priority"?: Database["public"]['Enums']["ticket_priority"],"reopen_count"?: number,"reopen_reason"?: string | null,"reopened_at"?: string | null,"requester_id"?: string | null,"resolution"?: string | null,"resolution_due_at"?: string | null,"resolution_sla_met"?: boolean | null,"resolved_at"?: string | null,"sla_paused_at"?: string | null,"sla_paused_minutes"?: number,"sla_state"?: string,"source_conversation_id"?: string | null,"status_category"?: Database["public"]['Enums']["ticket_status_category"],"status_changed_at"?: string,"status_id"?: string,"subject": string,"tags"?: (string)[],"team_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "assigned_at"?: string | null,"assignee_id"?: string | null,"category"?: string | null,"closed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"custom_fields"?: NonNullable<Json>,"description"?: string,"first_response_at"?: string | null,"first_response_due_at"?: string | null,"id"?: string,"merged_into_id"?: string | null,"next_response_due_at"?: string | null,"next_response_started_at"?: string | null,"number"?: string,"org_id"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"reopen_count"?: number,"reopen_reason"?: string | null,"reopened_at"?: string | null,"requester_id"?: string | null,"resolution"?: string | null,"resolution_due_at"?: string | null,"resolved_at"?: string | null,"sla_paused_at"?: string | null,"sla_paused_minutes"?: number,"sla_state"?: string,"status_category"?: Database["public"]['Enums']["ticket_status_category"],"status_changed_at"?: string,"status_id"?: string,"subject"?: string,"tags"?: (string)[],"team_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assigned_at"?: string | null,"assignee_id"?: string | null,"category"?: string | null,"closed_at"?: string | null,"contact_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"custom_fields"?: NonNullable<Json>,"description"?: string,"first_response_at"?: string | null,"first_response_due_at"?: string | null,"first_response_sla_met"?: boolean | null,"id"?: string,"merged_into_id"?: string | null,"next_response_due_at"?: string | null,"next_response_started_at"?: string | null,"number"?: string,"org_id"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"reopen_count"?: number,"reopen_reason"?: string | null,"reopened_at"?: string | null,"requester_id"?: string | null,"resolution"?: string | null,"resolution_due_at"?: string | null,"resolution_sla_met"?: boolean | null,"resolved_at"?: string | null,"sla_paused_at"?: string | null,"sla_paused_minutes"?: number,"sla_state"?: string,"source_conversation_id"?: string | null,"status_category"?: Database["public"]['Enums']["ticket_status_category"],"status_changed_at"?: string,"status_id"?: string,"subject"?: string,"tags"?: (string)[],"team_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
+      foreignKeyName: "tickets_contact_id_fkey"
+      columns: ["contact_id"]
+isOneToOne: false
+      referencedRelation: "contacts"
+      referencedColumns: ["id"]
+    },{
       foreignKeyName: "tickets_merged_into_id_fkey"
       columns: ["merged_into_id"]
 isOneToOne: false
@@ -587,6 +677,12 @@ isOneToOne: false
       columns: ["org_id"]
 isOneToOne: false
       referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "tickets_source_conversation_id_fkey"
+      columns: ["source_conversation_id"]
+isOneToOne: false
+      referencedRelation: "conversations"
       referencedColumns: ["id"]
     },{
       foreignKeyName: "tickets_status_id_fkey"
@@ -604,14 +700,14 @@ isOneToOne: false
                   ]
                 },"widgets": {
                   Row: {
-                    "allowed_domains": (string)[],"away_message": string,"color": string,"created_at": string,"csat_enabled": boolean,"greeting": string,"id": string,"identity_secret_rotated_at": string | null,"launcher_position": string,"locale": string,"name": string,"offline_mode": boolean,"org_id": string,"prechat_fields": NonNullable<Json>,"require_verified_identity": boolean,"updated_at": string,"widget_key": string
+                    "allowed_domains": (string)[],"away_message": string,"color": string,"created_at": string,"csat_enabled": boolean,"greeting": string,"id": string,"identity_secret_rotated_at": string | null,"launcher_position": string,"locale": string,"name": string,"offline_mode": boolean,"org_id": string,"prechat_fields": NonNullable<Json>,"require_verified_identity": boolean,"theme": string,"updated_at": string,"widget_key": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "allowed_domains"?: (string)[],"away_message"?: string,"color"?: string,"created_at"?: string,"csat_enabled"?: boolean,"greeting"?: string,"id"?: string,"identity_secret_rotated_at"?: string | null,"launcher_position"?: string,"locale"?: string,"name"?: string,"offline_mode"?: boolean,"org_id": string,"prechat_fields"?: NonNullable<Json>,"require_verified_identity"?: boolean,"updated_at"?: string,"widget_key"?: string
+                    "allowed_domains"?: (string)[],"away_message"?: string,"color"?: string,"created_at"?: string,"csat_enabled"?: boolean,"greeting"?: string,"id"?: string,"identity_secret_rotated_at"?: string | null,"launcher_position"?: string,"locale"?: string,"name"?: string,"offline_mode"?: boolean,"org_id": string,"prechat_fields"?: NonNullable<Json>,"require_verified_identity"?: boolean,"theme"?: string,"updated_at"?: string,"widget_key"?: string
                   }
                   Update: {
-                    "allowed_domains"?: (string)[],"away_message"?: string,"color"?: string,"created_at"?: string,"csat_enabled"?: boolean,"greeting"?: string,"id"?: string,"identity_secret_rotated_at"?: string | null,"launcher_position"?: string,"locale"?: string,"name"?: string,"offline_mode"?: boolean,"org_id"?: string,"prechat_fields"?: NonNullable<Json>,"require_verified_identity"?: boolean,"updated_at"?: string,"widget_key"?: string
+                    "allowed_domains"?: (string)[],"away_message"?: string,"color"?: string,"created_at"?: string,"csat_enabled"?: boolean,"greeting"?: string,"id"?: string,"identity_secret_rotated_at"?: string | null,"launcher_position"?: string,"locale"?: string,"name"?: string,"offline_mode"?: boolean,"org_id"?: string,"prechat_fields"?: NonNullable<Json>,"require_verified_identity"?: boolean,"theme"?: string,"updated_at"?: string,"widget_key"?: string
                   }
                   Relationships: [
                     {
@@ -631,6 +727,102 @@ isOneToOne: false
             "accept_invitation":
 { Args: { "token": string }; Returns: string
                            },
+"assign_tickets":
+{ Args: { "assignee_id": string,"ticket_ids": (string)[] }; Returns: {
+              "assigned_at": string | null,
+"assignee_id": string | null,
+"category": string | null,
+"closed_at": string | null,
+"contact_id": string | null,
+"created_at": string,
+"created_by": string | null,
+"custom_fields": NonNullable<Json>,
+"description": string,
+"first_response_at": string | null,
+"first_response_due_at": string | null,
+"first_response_sla_met": boolean | null,
+"id": string,
+"merged_into_id": string | null,
+"next_response_due_at": string | null,
+"next_response_started_at": string | null,
+"number": string,
+"org_id": string,
+"priority": Database["public"]['Enums']["ticket_priority"],
+"reopen_count": number,
+"reopen_reason": string | null,
+"reopened_at": string | null,
+"requester_id": string | null,
+"resolution": string | null,
+"resolution_due_at": string | null,
+"resolution_sla_met": boolean | null,
+"resolved_at": string | null,
+"sla_paused_at": string | null,
+"sla_paused_minutes": number,
+"sla_state": string,
+"source_conversation_id": string | null,
+"status_category": Database["public"]['Enums']["ticket_status_category"],
+"status_changed_at": string,
+"status_id": string,
+"subject": string,
+"tags": (string)[],
+"team_id": string | null,
+"updated_at": string,
+"updated_by": string | null
+            }[]
+                          SetofOptions: {
+        from: "*"
+        to: "tickets"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
+"convert_conversation_to_ticket":
+{ Args: { "conversation_id": string,"priority"?: Database["public"]['Enums']["ticket_priority"],"subject"?: string }; Returns: {
+              "assigned_at": string | null,
+"assignee_id": string | null,
+"category": string | null,
+"closed_at": string | null,
+"contact_id": string | null,
+"created_at": string,
+"created_by": string | null,
+"custom_fields": NonNullable<Json>,
+"description": string,
+"first_response_at": string | null,
+"first_response_due_at": string | null,
+"first_response_sla_met": boolean | null,
+"id": string,
+"merged_into_id": string | null,
+"next_response_due_at": string | null,
+"next_response_started_at": string | null,
+"number": string,
+"org_id": string,
+"priority": Database["public"]['Enums']["ticket_priority"],
+"reopen_count": number,
+"reopen_reason": string | null,
+"reopened_at": string | null,
+"requester_id": string | null,
+"resolution": string | null,
+"resolution_due_at": string | null,
+"resolution_sla_met": boolean | null,
+"resolved_at": string | null,
+"sla_paused_at": string | null,
+"sla_paused_minutes": number,
+"sla_state": string,
+"source_conversation_id": string | null,
+"status_category": Database["public"]['Enums']["ticket_status_category"],
+"status_changed_at": string,
+"status_id": string,
+"subject": string,
+"tags": (string)[],
+"team_id": string | null,
+"updated_at": string,
+"updated_by": string | null
+            }[]
+                          SetofOptions: {
+        from: "*"
+        to: "tickets"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
 "create_invitation":
 { Args: { "email": string,"org_id": string,"role_id": string }; Returns: {
               "invitation_id": string,"token": string
@@ -664,9 +856,12 @@ isOneToOne: false
               "email": string,"expires_at": string,"org_name": string,"role_name": string,"status": string
             }[]
                            },
+"get_ticket_metrics":
+{ Args: { "from_day": string,"org_id": string,"to_day": string }; Returns: Json
+                           },
 "get_widget_config":
 { Args: { "widget_key": string }; Returns: {
-              "agents_online": boolean,"allowed_domains": (string)[],"away_message": string,"color": string,"csat_enabled": boolean,"greeting": string,"launcher_position": string,"locale": string,"name": string,"offline_mode": boolean,"open_now": boolean,"org_name": string,"prechat_fields": Json,"require_verified_identity": boolean,"widget_id": string,"widget_key": string
+              "agents_online": boolean,"allowed_domains": (string)[],"away_message": string,"color": string,"csat_enabled": boolean,"greeting": string,"launcher_position": string,"locale": string,"name": string,"offline_mode": boolean,"open_now": boolean,"org_name": string,"prechat_fields": Json,"require_verified_identity": boolean,"theme": string,"widget_id": string,"widget_key": string
             }[]
                            },
 "list_my_sessions":
@@ -683,12 +878,14 @@ isOneToOne: false
 "assignee_id": string | null,
 "category": string | null,
 "closed_at": string | null,
+"contact_id": string | null,
 "created_at": string,
 "created_by": string | null,
 "custom_fields": NonNullable<Json>,
 "description": string,
 "first_response_at": string | null,
 "first_response_due_at": string | null,
+"first_response_sla_met": boolean | null,
 "id": string,
 "merged_into_id": string | null,
 "next_response_due_at": string | null,
@@ -702,10 +899,12 @@ isOneToOne: false
 "requester_id": string | null,
 "resolution": string | null,
 "resolution_due_at": string | null,
+"resolution_sla_met": boolean | null,
 "resolved_at": string | null,
 "sla_paused_at": string | null,
 "sla_paused_minutes": number,
 "sla_state": string,
+"source_conversation_id": string | null,
 "status_category": Database["public"]['Enums']["ticket_status_category"],
 "status_changed_at": string,
 "status_id": string,
@@ -727,6 +926,9 @@ isOneToOne: false
 "render_saved_reply":
 { Args: { "saved_reply_id": string,"ticket_id": string }; Returns: string
                            },
+"render_saved_reply_for_conversation":
+{ Args: { "conversation_id": string,"saved_reply_id": string }; Returns: string
+                           },
 "revoke_my_session":
 { Args: { "session_id": string }; Returns: boolean
                            },
@@ -734,7 +936,7 @@ isOneToOne: false
 { Args: { "widget_id": string }; Returns: string
                            },
 "search_tickets":
-{ Args: { "after"?: Json,"filters"?: Json,"org_id": string,"page_size"?: number,"query"?: string }; Returns: Database["public"]['CompositeTypes']["ticket_search_hit"][]
+{ Args: { "after"?: Json,"filters"?: Json,"org_id": string,"page_size"?: number,"query"?: string,"sort"?: string }; Returns: Database["public"]['CompositeTypes']["ticket_search_hit"][]
                           SetofOptions: {
         from: "*"
         to: "ticket_search_hit"
@@ -746,8 +948,16 @@ isOneToOne: false
               "body_text": string,"id": number,"subject": string,"to_email": string
             }[]
                            },
+"service_role_claim_storage_deletions":
+{ Args: { "batch_size"?: number }; Returns: {
+              "bucket_id": string,"id": number,"object_name": string
+            }[]
+                           },
 "service_role_finish_outbound_email":
 { Args: { "email_id": number,"error"?: string }; Returns: undefined
+                           },
+"service_role_finish_storage_deletion":
+{ Args: { "deletion_id": number,"error"?: string }; Returns: undefined
                            },
 "service_role_identify_contact":
 { Args: { "attributes"?: Json,"browser"?: string,"email"?: string,"external_id"?: string,"location"?: string,"name"?: string,"page_title"?: string,"page_url"?: string,"user_id": string,"widget_id": string }; Returns: string
@@ -757,6 +967,54 @@ isOneToOne: false
               "allowed_domains": (string)[],"identity_secret": string,"org_id": string,"prechat_fields": Json,"require_verified_identity": boolean,"widget_id": string
             }[]
                            },
+"split_ticket":
+{ Args: { "comment_ids": (string)[],"subject": string,"ticket_id": string }; Returns: {
+              "assigned_at": string | null,
+"assignee_id": string | null,
+"category": string | null,
+"closed_at": string | null,
+"contact_id": string | null,
+"created_at": string,
+"created_by": string | null,
+"custom_fields": NonNullable<Json>,
+"description": string,
+"first_response_at": string | null,
+"first_response_due_at": string | null,
+"first_response_sla_met": boolean | null,
+"id": string,
+"merged_into_id": string | null,
+"next_response_due_at": string | null,
+"next_response_started_at": string | null,
+"number": string,
+"org_id": string,
+"priority": Database["public"]['Enums']["ticket_priority"],
+"reopen_count": number,
+"reopen_reason": string | null,
+"reopened_at": string | null,
+"requester_id": string | null,
+"resolution": string | null,
+"resolution_due_at": string | null,
+"resolution_sla_met": boolean | null,
+"resolved_at": string | null,
+"sla_paused_at": string | null,
+"sla_paused_minutes": number,
+"sla_state": string,
+"source_conversation_id": string | null,
+"status_category": Database["public"]['Enums']["ticket_status_category"],
+"status_changed_at": string,
+"status_id": string,
+"subject": string,
+"tags": (string)[],
+"team_id": string | null,
+"updated_at": string,
+"updated_by": string | null
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "tickets"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "submit_csat":
 { Args: { "comment"?: string,"conversation_id": string,"rating": number }; Returns: undefined
                            },
@@ -765,11 +1023,11 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "conversation_status": "open"|"snoozed"|"resolved","message_sender_type": "visitor"|"agent"|"bot"|"system","ticket_priority": "urgent"|"high"|"medium"|"low","ticket_status_category": "open"|"in_progress"|"waiting_on_customer"|"resolved"|"closed"
+            "conversation_status": "open"|"snoozed"|"resolved","message_sender_type": "visitor"|"agent"|"bot"|"system","team_assignment_mode": "manual"|"round_robin"|"least_loaded","ticket_link_kind": "related"|"duplicate_of"|"caused_by"|"split_from","ticket_priority": "urgent"|"high"|"medium"|"low","ticket_status_category": "open"|"in_progress"|"waiting_on_customer"|"resolved"|"closed"
           }
           CompositeTypes: {
             "ticket_search_hit": {
-                        "id": string | null,"org_id": string | null,"number": string | null,"subject": string | null,"description": string | null,"requester_id": string | null,"priority": Database["public"]['Enums']["ticket_priority"] | null,"category": string | null,"tags": (string)[] | null,"custom_fields": Json | null,"assignee_id": string | null,"team_id": string | null,"status_id": string | null,"status_category": Database["public"]['Enums']["ticket_status_category"] | null,"resolution": string | null,"reopen_reason": string | null,"reopen_count": number | null,"merged_into_id": string | null,"status_changed_at": string | null,"assigned_at": string | null,"first_response_at": string | null,"resolved_at": string | null,"closed_at": string | null,"reopened_at": string | null,"created_by": string | null,"updated_by": string | null,"created_at": string | null,"updated_at": string | null,"rank": number | null,"headline": string | null
+                        "id": string | null,"org_id": string | null,"number": string | null,"subject": string | null,"description": string | null,"requester_id": string | null,"priority": Database["public"]['Enums']["ticket_priority"] | null,"category": string | null,"tags": (string)[] | null,"custom_fields": Json | null,"assignee_id": string | null,"team_id": string | null,"status_id": string | null,"status_category": Database["public"]['Enums']["ticket_status_category"] | null,"resolution": string | null,"reopen_reason": string | null,"reopen_count": number | null,"merged_into_id": string | null,"status_changed_at": string | null,"assigned_at": string | null,"first_response_at": string | null,"resolved_at": string | null,"closed_at": string | null,"reopened_at": string | null,"created_by": string | null,"updated_by": string | null,"created_at": string | null,"updated_at": string | null,"rank": number | null,"headline": string | null,"sla_state": string | null,"first_response_due_at": string | null,"next_response_due_at": string | null,"resolution_due_at": string | null,"cursor": Json | null
                       }
           }
         }
@@ -883,7 +1141,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "conversation_status": ["open", "snoozed", "resolved"],"message_sender_type": ["visitor", "agent", "bot", "system"],"ticket_priority": ["urgent", "high", "medium", "low"],"ticket_status_category": ["open", "in_progress", "waiting_on_customer", "resolved", "closed"]
+            "conversation_status": ["open", "snoozed", "resolved"],"message_sender_type": ["visitor", "agent", "bot", "system"],"team_assignment_mode": ["manual", "round_robin", "least_loaded"],"ticket_link_kind": ["related", "duplicate_of", "caused_by", "split_from"],"ticket_priority": ["urgent", "high", "medium", "low"],"ticket_status_category": ["open", "in_progress", "waiting_on_customer", "resolved", "closed"]
           }
         }
 } as const

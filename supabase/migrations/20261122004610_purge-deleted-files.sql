@@ -35,34 +35,23 @@ as $$
 $$;
 revoke execute on function private.queue_folder_deletion(text, uuid, uuid) from public, anon, authenticated;
 
-create or replace function private.trigger_queue_ticket_files()
+/** After a ticket or conversation is deleted: queues its folder in the bucket named by the trigger's argument. */
+create or replace function private.trigger_queue_folder_deletion()
 returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
 begin
-  perform private.queue_folder_deletion('ticket-attachments', old.org_id, old.id);
-  return null;
-end;
-$$;
-
-create or replace function private.trigger_queue_conversation_files()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  perform private.queue_folder_deletion('chat-attachments', old.org_id, old.id);
+  perform private.queue_folder_deletion(tg_argv[0], old.org_id, old.id);
   return null;
 end;
 $$;
 
 create trigger tickets_queue_file_deletion after delete on public.tickets
-  for each row execute function private.trigger_queue_ticket_files();
+  for each row execute function private.trigger_queue_folder_deletion('ticket-attachments');
 create trigger conversations_queue_file_deletion after delete on public.conversations
-  for each row execute function private.trigger_queue_conversation_files();
+  for each row execute function private.trigger_queue_folder_deletion('chat-attachments');
 
 /** Claims up to `batch_size` objects to remove; ones claimed over 10 minutes ago count as abandoned. */
 create or replace function public.service_role_claim_storage_deletions(batch_size integer default 100)

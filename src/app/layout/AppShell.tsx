@@ -1,6 +1,7 @@
 import { Menu as MenuIcon, X } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
+import { AvailabilitySwitcher } from '../../features/inbox/components/AvailabilitySwitcher.tsx';
 import type { MyMembership } from '../../features/organizations/api/memberships-query.ts';
 import { OrgSwitcher } from './OrgSwitcher.tsx';
 import { SidebarNav } from './SidebarNav.tsx';
@@ -12,6 +13,8 @@ export function AppShell({ memberships, children }: { memberships: MyMembership[
   // The small-screen navigation stays open only on the page where it was opened.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const navOpen = openOn === pathname;
+  // Workspaces such as the chat inbox use the whole width and height below the top bar.
+  const fullBleed = /^\/o\/[^/]+\/inbox$/.test(pathname);
   return (
     <div className="min-h-screen md:flex">
       <a href="#main" className="sr-only z-50 rounded bg-white px-3 py-2 text-sm font-medium text-brand-700 focus:not-sr-only focus:absolute focus:left-2 focus:top-2">
@@ -38,9 +41,16 @@ export function AppShell({ memberships, children }: { memberships: MyMembership[
             {navOpen ? <X aria-hidden className="h-5 w-5" /> : <MenuIcon aria-hidden className="h-5 w-5" />}
             <span className="sr-only">{navOpen ? 'Close navigation' : 'Open navigation'}</span>
           </button>
-          <UserMenu />
+          <div className="flex items-center gap-2">
+            <AvailabilitySwitcher />
+            <UserMenu />
+          </div>
         </header>
-        <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 focus:outline-none sm:px-6">
+        <main
+          id="main"
+          tabIndex={-1}
+          className={fullBleed ? 'h-[calc(100vh-3.5rem)] focus:outline-none' : 'mx-auto max-w-5xl px-4 py-8 focus:outline-none sm:px-6'}
+        >
           {children}
         </main>
       </div>

@@ -23,7 +23,7 @@ describe('chat widgets: a public config anyone reads by key, an identity secret 
     });
     expect(Object.keys(data!).sort()).toEqual([
       'agents_online', 'allowed_domains', 'away_message', 'color', 'csat_enabled', 'greeting', 'launcher_position', 'locale',
-      'name', 'offline_mode', 'open_now', 'org_name', 'prechat_fields', 'require_verified_identity', 'widget_id', 'widget_key',
+      'name', 'offline_mode', 'open_now', 'org_name', 'prechat_fields', 'require_verified_identity', 'theme', 'widget_id', 'widget_key',
     ]);
     expect((await anonChat().rpc('get_widget_config', { widget_key: 'wk_nope' }).maybeSingle()).data).toBeNull();
   });

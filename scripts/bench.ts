@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in supabase/bench, each printing its figures next to a baseline
  * measured in the same run. Benchmarks that need the stack get one (reused if already running).
- * `npm run bench -- realtime storage` runs only the named ones.
+ * `npm run bench -- realtime storage` runs only the named ones (e.g. `npm run bench -- tickets chat-load`).
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,8 +9,8 @@ import { ROOT_DIR } from '../supabase/local/config.ts';
 import { stackAnswers } from '../supabase/local/stack-health.ts';
 
 const BENCH_DIR = path.join(ROOT_DIR, 'supabase', 'bench');
-/** Benchmarks that manage their own isolated stack. */
-const SELF_CONTAINED = new Set(['stack-start']);
+/** Benchmarks that manage their own isolated stack (tickets keeps its seeded one between runs). */
+const SELF_CONTAINED = new Set(['stack-start', 'tickets']);
 
 async function main(selected: string[]) {
   const names = (await readdir(BENCH_DIR))

@@ -11,13 +11,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { pathToFileURL } from 'node:url';
 import { RealtimeClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import WebSocket, { WebSocketServer } from 'ws';
 import { loadConfig } from '../local/config.ts';
 import { ANON_KEY, signJwt } from '../local/keys.ts';
-import { percentile, printTable } from './report.ts';
+import { percentile, printTable, runWhenMain } from './report.ts';
 
 const CHANGE_ROUNDS = 200;
 const BROADCAST_ROUNDS = 30;
@@ -190,12 +189,4 @@ export async function run() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run().then(
-    () => process.exit(0),
-    (error: Error) => {
-      console.error(error.message);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, run);

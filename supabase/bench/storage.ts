@@ -13,12 +13,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { pathToFileURL } from 'node:url';
 import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { loadConfig } from '../local/config.ts';
 import { SERVICE_ROLE_KEY } from '../local/keys.ts';
-import { percentile, printTable } from './report.ts';
+import { percentile, printTable, runWhenMain } from './report.ts';
 
 const SIZE = 10 * 1024 * 1024;
 const ROUNDS = 5;
@@ -105,12 +104,4 @@ export async function run() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run().then(
-    () => process.exit(0),
-    (error: Error) => {
-      console.error(error.message);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, run);

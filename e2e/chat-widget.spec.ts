@@ -1,15 +1,12 @@
-import { createClient } from '@supabase/supabase-js';
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import WebSocket from 'ws';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/types/database.ts';
-import { chatOrg, identityHash, randomIp, reply, type ChatOrg } from '../supabase/tests/helpers/chat.ts';
-import { PUBLISHABLE, SUPABASE_URL } from '../supabase/tests/helpers/env.ts';
+import { chatOrg, identityHash, reply, type ChatOrg } from '../supabase/tests/helpers/chat.ts';
 import { joinPrivate } from '../supabase/tests/helpers/realtime.ts';
 import { APP_URL } from './helpers/app-server.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { expectAccessible } from './helpers/app.ts';
+import { chat, embedFrame, launcher, openDemo, visitorClient, widgetEvents } from './helpers/widget.ts';
 
 /**
  * The chat widget as a visitor meets it: the demo site embeds the snippet; the visitor chats with an
@@ -18,39 +15,6 @@ import { expectAccessible } from './helpers/app.ts';
  */
 
 const SHOTS = '.supabase-local/test-reports';
-
-async function openDemo(browser: Browser, url: string, viewport = { width: 1280, height: 800 }, locale = 'en-US'): Promise<{ context: BrowserContext; page: Page }> {
-  // Each visitor comes from its own address, as real ones do (the chat's per-IP limits must not see one crowd).
-  const context = await browser.newContext({ viewport, locale, extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { widgetEvents: string[] }).widgetEvents = seen;
-    for (const name of ['ready', 'opened', 'closed', 'message', 'error']) addEventListener(`supportdesk:${name}`, () => seen.push(name));
-  });
-  await page.goto(url);
-  return { context, page };
-}
-
-const launcher = (page: Page) => page.locator('#supportdesk-widget').getByRole('button', { name: /chat/i });
-const chat = (page: Page) => page.frameLocator('#supportdesk-widget iframe');
-const widgetEvents = (page: Page) => page.evaluate(() => (window as unknown as { widgetEvents: string[] }).widgetEvents);
-
-function embedFrame(page: Page): Frame {
-  const frame = page.frames().find((candidate) => candidate.url().includes('/embed/'));
-  if (!frame) throw new Error('no chat frame on the page');
-  return frame;
-}
-
-/** The visitor's own Supabase client, from the session the chat frame stored. */
-async function visitorClient(page: Page, widgetKey: string) {
-  const stored = await embedFrame(page).evaluate((key) => localStorage.getItem(`supportdesk.session.${key}`), widgetKey);
-  const token = (JSON.parse(stored!) as { access_token: string }).access_token;
-  return createClient<Database>(SUPABASE_URL, PUBLISHABLE, {
-    accessToken: async () => token,
-    realtime: { transport: WebSocket as never },
-  });
-}
 
 describe('the chat widget on the demo site', () => {
   let browser: Browser;

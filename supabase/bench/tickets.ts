@@ -8,7 +8,7 @@
  *   - the busiest customer listing their own tickets;
  *   - ticket creation with every trigger, WORKERS concurrent clients for INSERT_SECONDS (target
  *     ≥ 500/s); baseline: the same POST into an unindexed, trigger-free table.
- * Runs its own stack (BENCH_TICKETS_PORT_OFFSET, default 900; data in BENCH_TICKETS_DATA_DIR), reused
+ * Runs its own stack (BENCH_TICKETS_PORT_OFFSET, default 1000; data in BENCH_TICKETS_DATA_DIR), reused
  * when it already answers; its data folder is kept so the data set is seeded once (≈10 minutes).
  *   npm run bench -- tickets
  */
@@ -35,7 +35,7 @@ const SELECTIVE_SEARCH = '"espresso grinder" kettle';
 const BROAD_SEARCH = 'microwave thermostat warranty';
 
 const stackEnv = {
-  STACK_PORT_OFFSET: process.env.BENCH_TICKETS_PORT_OFFSET || '900',
+  STACK_PORT_OFFSET: process.env.BENCH_TICKETS_PORT_OFFSET || '1000',
   STACK_DATA_DIR: process.env.BENCH_TICKETS_DATA_DIR || path.join(tmpdir(), 'supportdesk-bench-tickets'),
 };
 const offset = Number(stackEnv.STACK_PORT_OFFSET);

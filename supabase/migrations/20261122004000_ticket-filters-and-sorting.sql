@@ -242,11 +242,11 @@ begin
          and (($2).categories is null or t.status_category = any (($2).categories))
          and (($2).status_ids is null or t.status_id = any (($2).status_ids))
          and (($2).priorities is null or t.priority = any (($2).priorities))
-         and (($2).assignees is null or t.assignee_id = any (($2).assignees))
+         and %s
          and (not ($2).unassigned or t.assignee_id is null)
          and (($2).teams is null or t.team_id = any (($2).teams))
          and (not ($2).no_team or t.team_id is null)
-         and (($2).requesters is null or t.requester_id = any (($2).requesters))
+         and %s
          and (($2).tags is null or t.tags @> ($2).tags)
          and (($2).sla_states is null or t.sla_state = any (($2).sla_states))
          and (($2).created_from is null or t.created_at >= ($2).created_from)
@@ -254,7 +254,11 @@ begin
          and ($4 is null or %s)
        order by %s
        limit $3
-      $query$, listing_orders -> order_by ->> 3, listing_orders -> order_by ->> 1, listing_orders -> order_by ->> 0)
+      $query$, listing_orders -> order_by ->> 3,
+        -- a single assignee or requester as "=", so that their (…, updated_at) indexes also give the order
+        case cardinality(f.assignees) when 1 then 't.assignee_id = ($2).assignees[1]' else '(($2).assignees is null or t.assignee_id = any (($2).assignees))' end,
+        case cardinality(f.requesters) when 1 then 't.requester_id = ($2).requesters[1]' else '(($2).requesters is null or t.requester_id = any (($2).requesters))' end,
+        listing_orders -> order_by ->> 1, listing_orders -> order_by ->> 0)
       using search_tickets.org_id, f, search_tickets.page_size, after_id, after_at, after_priority;
     return;
   end if;
@@ -266,21 +270,37 @@ begin
     from private.ticket_search_matches(search_tickets.org_id, tsq) m;
 
   return query
-    with matches as (
+    with comment_hits as (
+      -- matching comments the caller may read (RLS), each ranked once
+      select c.id, c.ticket_id, ts_rank(setweight(to_tsvector('english'::regconfig, c.body), 'C'), tsq) as rank
+        from public.ticket_comments c
+       where c.id = any (matched_comments)
+    ),
+    best_comment as (
+      select distinct on (h.ticket_id) h.ticket_id, h.id as comment_id, h.rank
+        from comment_hits h
+       order by h.ticket_id, h.rank desc, h.id
+    ),
+    own_hits as (
+      select unnest(matched_tickets) as ticket_id
+    ),
+    matches as (
       -- tickets whose own text matches, and tickets with a matching comment the caller may read
-      select t.id as ticket_id from public.tickets t where t.id = any (matched_tickets)
+      select o.ticket_id from own_hits o
       union
-      select c.ticket_id from public.ticket_comments c where c.id = any (matched_comments)
+      select b.ticket_id from best_comment b
     ),
     ranked as (
       select t.*,
              (ts_rank(setweight(to_tsvector('english'::regconfig, t.subject), 'A')
                       || setweight(to_tsvector('english'::regconfig, t.description), 'B'), tsq)
-              + coalesce((select max(ts_rank(setweight(to_tsvector('english'::regconfig, c.body), 'C'), tsq))
-                            from public.ticket_comments c
-                           where c.id = any (matched_comments) and c.ticket_id = t.id), 0))::real as rank
+              + coalesce(b.rank, 0))::real as rank,
+             o.ticket_id is not null as own_match,
+             b.comment_id as best_comment_id
         from matches m
         join public.tickets t on t.id = m.ticket_id
+        left join best_comment b on b.ticket_id = t.id
+        left join own_hits o on o.ticket_id = t.id
        where t.org_id = search_tickets.org_id
          and (f.categories is null or t.status_category = any (f.categories))
          and (f.status_ids is null or t.status_id = any (f.status_ids))
@@ -308,13 +328,10 @@ begin
            p.rank,
            -- snippets only from text the caller reads: the ticket, else its best comment visible to them (RLS)
            case
-             when p.id = any (matched_tickets)
+             when p.own_match
                then ts_headline('english'::regconfig, p.subject || E'\n' || p.description, tsq, headline_options)
              else (select ts_headline('english'::regconfig, c.body, tsq, headline_options)
-                     from public.ticket_comments c
-                    where c.id = any (matched_comments) and c.ticket_id = p.id
-                    order by ts_rank(setweight(to_tsvector('english'::regconfig, c.body), 'C'), tsq) desc, c.created_at, c.id
-                    limit 1)
+                     from public.ticket_comments c where c.id = p.best_comment_id)
            end,
            p.sla_state, p.first_response_due_at, p.next_response_due_at, p.resolution_due_at,
            jsonb_build_object('rank', p.rank, 'id', p.id)

@@ -157,7 +157,7 @@ begin
       select jsonb_agg(jsonb_build_object('category', x.category, 'count', x.count) order by x.count desc, x.category nulls last)
         from (select category, count(*) from created group by category order by count(*) desc, category nulls last limit 8) x), '[]'),
     'agents', coalesce((
-      select jsonb_agg(jsonb_build_object('user_id', a.user_id, 'name', coalesce(nullif(p.display_name, ''), 'Unnamed agent'),
+      select jsonb_agg(jsonb_build_object('user_id', a.user_id, 'name', coalesce(nullif(p.display_name, ''), p.email, 'Unnamed agent'),
                'open_assigned', a.open_assigned, 'resolved', a.resolved) order by a.open_assigned desc, a.resolved desc, p.display_name)
         from (select user_id, sum(open_assigned) as open_assigned, sum(resolved) as resolved
                 from (select assignee_id as user_id, 1 as open_assigned, 0 as resolved from open_now where assignee_id is not null

@@ -28,8 +28,10 @@ describe('metrics dashboard', () => {
 
   it('shows the manager the headline numbers and every chart for the range in the URL', async () => {
     await signInAs(page, org.members.manager.email);
+    const dashboardLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' });
+    await dashboardLink.waitFor();
     expect(await navigationLabels(page)).toContain('Dashboard');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await dashboardLink.click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await expectAccessible(page, 'dashboard, last 30 days');
 
@@ -62,6 +64,7 @@ describe('metrics dashboard', () => {
   it('keeps a customer out of the dashboard', async () => {
     const customer = await newSession(browser);
     await signInAs(customer, org.members.customer.email);
+    await customer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your tickets' }).waitFor();
     expect(await navigationLabels(customer)).not.toContain('Dashboard');
     await customer.goto(`${APP_URL}/o/${org.slug}/dashboard`);
     await customer.getByRole('heading', { name: 'You don’t have access to the dashboard' }).waitFor();

@@ -25,6 +25,7 @@ describe('helpdesk journey: customer, agent and admin on one ticket', () => {
   let agent: Page;
   let adminPage: Page;
   let ticketNumber = '';
+  let ticketId = '';
   const subject = `Checkout button does nothing ${Date.now().toString(36)}`;
   const ticketRow = (page: Page, text: string) => page.locator('tbody tr').filter({ hasText: text });
 
@@ -55,7 +56,9 @@ describe('helpdesk journey: customer, agent and admin on one ticket', () => {
     const started = Date.now();
     await ticketRow(agent, subject).waitFor({ timeout: 5_000 });
     expect(Date.now() - started).toBeLessThan(5_000);
-    ticketNumber = (await admin().from('tickets').select('number').eq('subject', subject).single()).data!.number!;
+    const raised = (await admin().from('tickets').select('id, number').eq('subject', subject).single()).data!;
+    ticketId = raised.id;
+    ticketNumber = raised.number!;
   });
 
   it('the agent replies and adds an internal note; the customer sees the reply live and never the note', async () => {
@@ -92,8 +95,11 @@ describe('helpdesk journey: customer, agent and admin on one ticket', () => {
     await reopen.getByLabel('Reason for reopening').fill('Still nothing happens on Safari.');
     await reopen.getByRole('button', { name: 'Reopen ticket' }).click();
     await customer.getByText('Ticket reopened').waitFor();
-    await expect.poll(async () => (await admin().from('tickets').select('status_category, reopen_reason').eq('number', ticketNumber).single()).data)
-      .toEqual({ status_category: 'open', reopen_reason: 'Still nothing happens on Safari.' });
+    const reopened = async () => {
+      const { data, error } = await admin().from('tickets').select('status_category, reopen_reason').eq('id', ticketId);
+      return error ?? data;
+    };
+    await expect.poll(reopened, { timeout: 5_000 }).toEqual([{ status_category: 'open', reopen_reason: 'Still nothing happens on Safari.' }]);
     await expectAccessible(customer, 'customer ticket page');
   });
 

@@ -78,9 +78,10 @@ describe('ticket list', () => {
 
   it('searches with websearch syntax', async () => {
     await page.getByRole('button', { name: 'All tickets' }).click();
+    await expect.poll(() => rows().count()).toBe(4);
     await page.getByRole('searchbox', { name: 'Search tickets' }).fill('printer or vpn');
+    await expect.poll(() => page.url()).toContain('q=printer+or+vpn');
     await expect.poll(() => rows().count()).toBe(2);
-    expect(page.url()).toContain('q=printer+or+vpn');
     await page.getByRole('searchbox', { name: 'Search tickets' }).fill('');
     await expect.poll(() => rows().count()).toBe(4);
   });

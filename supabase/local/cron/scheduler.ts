@@ -6,7 +6,17 @@ import { planFor } from './schedule.ts';
 interface Scheduled {
   /** Everything that, when changed, needs the job rescheduled. */
   signature: string;
-  timer?: Cron;
+  timer?: { stop(): void };
+}
+
+/**
+ * Every `seconds`, like pg_cron's interval jobs. (croner's `interval` option measures from the
+ * previous run's actual start, so a tick that fires a few milliseconds early is dropped and the job
+ * waits a whole extra interval.)
+ */
+function everySeconds(seconds: number, fire: () => void) {
+  const handle = setInterval(fire, seconds * 1000);
+  return { stop: () => clearInterval(handle) };
 }
 
 const signatureOf = (job: Job) => JSON.stringify([job.schedule, job.command, job.database, job.username]);
@@ -56,7 +66,7 @@ export class CronScheduler {
       }
       const timer =
         plan.kind === 'interval'
-          ? new Cron('* * * * * *', { mode: '6-part', interval: plan.seconds, timezone: 'UTC' }, fire)
+          ? everySeconds(plan.seconds, fire)
           : new Cron(plan.pattern, { mode: '5-part', timezone: 'UTC' }, fire);
       return { signature, timer };
     } catch (err) {

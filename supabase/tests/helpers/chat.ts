@@ -24,19 +24,19 @@ export interface Visitor {
   ip: string;
 }
 
-function chatClient(ip: string, accessToken?: string): Chat {
+function chatClient(ip: string, accessToken?: string, headers: Record<string, string> = {}): Chat {
   return createClient<Database>(SUPABASE_URL, ANON, {
     ...(accessToken
       ? { accessToken: async () => accessToken }
       : { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } }),
-    global: { headers: { 'x-forwarded-for': ip } },
+    global: { headers: { 'x-forwarded-for': ip, ...headers } },
     realtime: { transport: WebSocket as never },
   });
 }
 
-/** A widget visitor: an anonymous sign-in from its own (random) IP address. */
-export async function visitor(ip = randomIp()): Promise<Visitor> {
-  const supabase = chatClient(ip);
+/** A widget visitor: an anonymous sign-in from its own (random) IP address; `headers` go on every request. */
+export async function visitor(ip = randomIp(), headers: Record<string, string> = {}): Promise<Visitor> {
+  const supabase = chatClient(ip, undefined, headers);
   const { data, error } = await supabase.auth.signInAnonymously();
   if (error) throw error;
   return { supabase, userId: data.user!.id, token: data.session!.access_token, ip };

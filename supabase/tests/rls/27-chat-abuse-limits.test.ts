@@ -44,6 +44,16 @@ describe('flood limits on the public widget, enforced by the database on every p
     expect((await send(elsewhere, elsewhere.conversation.id, 'from another network')).error).toBeNull();
   });
 
+  it('behind Cloudflare (Supabase Cloud) the address is cf-connecting-ip: a forged X-Forwarded-For does not escape the limit', async () => {
+    const realAddress = randomIp();
+    for (let i = 1; i <= 7; i++) {
+      const who = await visitor(randomIp(), { 'cf-connecting-ip': realAddress });
+      const result = await newConversation(who, await contactFor(who, org.widget.widget_key));
+      if (i <= 6) expect(result.error, `conversation ${i}`).toBeNull();
+      else expect(result.error?.message).toBe(TOO_MANY_CONVERSATIONS);
+    }
+  });
+
   it('one address starts at most 6 conversations per 12 hours (Chatwoot\'s default)', async () => {
     const ip = randomIp();
     const first = await visitor(ip);

@@ -1,23 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatOrg, contactFor, send, startConversation, visitor, type ChatOrg, type Visitor } from '../supabase/tests/helpers/chat.ts';
-import { admin, PASSWORD } from '../supabase/tests/helpers/env.ts';
+import { admin } from '../supabase/tests/helpers/env.ts';
 import { joinPrivate, type Subscription } from '../supabase/tests/helpers/realtime.ts';
 import { expectAccessible, newSession } from './helpers/app.ts';
-import { APP_URL } from './helpers/app-server.ts';
 import { launchBrowser } from './helpers/browser.ts';
+import { signInAs } from './helpers/session.ts';
 
 const SHOTS = '.supabase-local/test-reports';
 const NOTE = 'Internal: customer is on the Pro plan';
 /** A 1×1 PNG, as a visitor's screenshot would be. */
 const PIXEL = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${APP_URL}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 /**
  * A website visitor (an anonymous supabase-js client, doing what the widget does) starts a chat; it
@@ -48,7 +41,7 @@ describe('agent inbox and widget settings', () => {
   });
 
   it('shows a new visitor conversation live in the agent\'s inbox', async () => {
-    await signIn(agent, org.members.agent.email);
+    await signInAs(agent, org.members.agent.email);
     await agent.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
     await agent.getByRole('heading', { name: 'Inbox' }).waitFor();
     await agent.getByText('No conversations here').waitFor();
@@ -170,7 +163,7 @@ describe('agent inbox and widget settings', () => {
 
   it('lets an admin restyle the widget with a live preview and rotate its identity secret', async () => {
     const page = await newSession(browser);
-    await signIn(page, org.members.admin.email);
+    await signInAs(page, org.members.admin.email);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Chat widget' }).click();
     await page.getByRole('heading', { name: 'Chat widget', level: 1 }).waitFor();
     await page.getByLabel('Embed snippet').waitFor();

@@ -1,21 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, PASSWORD } from '../supabase/tests/helpers/env.ts';
+import { admin } from '../supabase/tests/helpers/env.ts';
 import { orgWithMembers, type OrgFixture } from '../supabase/tests/helpers/org.ts';
 import { raiseTicket, type Ticket } from '../supabase/tests/helpers/tickets.ts';
 import { APP_URL } from './helpers/app-server.ts';
 import { expectAccessible, newSession } from './helpers/app.ts';
 import { launchBrowser } from './helpers/browser.ts';
+import { signInAs } from './helpers/session.ts';
 
 const SHOTS = '.supabase-local/test-reports';
 /** A new browser session signed in through the sign-in form. */
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await newSession(browser);
-  await page.goto(`${APP_URL}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/o\//, { timeout: 15_000 });
+  await signInAs(page, email);
   return page;
 }
 

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, PASSWORD } from '../supabase/tests/helpers/env.ts';
+import { admin } from '../supabase/tests/helpers/env.ts';
 import { orgWithMembers, type OrgFixture } from '../supabase/tests/helpers/org.ts';
 import { raiseTicket, type Ticket } from '../supabase/tests/helpers/tickets.ts';
 import { expectAccessible, newSession } from './helpers/app.ts';
 import { APP_URL } from './helpers/app-server.ts';
 import { launchBrowser } from './helpers/browser.ts';
+import { signInAs } from './helpers/session.ts';
 
 /**
  * An agent works the ticket list: filters and saves a view, moves with j/k and opens with Enter,
@@ -37,11 +38,7 @@ describe('ticket list', () => {
       tickets.push(await raiseTicket(org.members.owner, org.orgId, { ...spec, tags: [...spec.tags], requester_id: org.members.customer.userId }));
     }
     page = await newSession(browser);
-    await page.goto(`${APP_URL}/sign-in`);
-    await page.getByLabel('Email').fill(org.members.agent.email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/o\//, { timeout: 15_000 });
+    await signInAs(page, org.members.agent.email);
   });
   afterAll(() => browser?.close());
 

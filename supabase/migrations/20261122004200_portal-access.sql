@@ -41,19 +41,6 @@ as $$
      and t.org_id in (select private.portal_org_ids())
 $$;
 
-/** Whether the caller is a ticket's requester with portal access in its organization. */
-create or replace function private.is_portal_requester(org_id uuid, requester_id uuid)
-returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select is_portal_requester.requester_id = (select private.current_user_id())
-     and private.has_permission(is_portal_requester.org_id, 'portal.access')
-$$;
-grant execute on function private.is_portal_requester(uuid, uuid) to authenticated, service_role;
-
 -- Section - Ticket policies (the requester test is inline there: see the tickets migration for why)
 
 drop policy "Staff see their organization's tickets; requesters see their own" on public.tickets;
@@ -101,7 +88,7 @@ begin
     return false;
   end if;
   is_staff := private.has_permission(ticket.org_id, 'tickets.manage');
-  is_requester := private.is_portal_requester(ticket.org_id, ticket.requester_id);
+  is_requester := ticket.id in (select private.ticket_ids_requested_by_me());
   if path.comment_id is null then
     return is_staff or is_requester;
   end if;
@@ -110,7 +97,12 @@ begin
 end;
 $$;
 
-/** Whether the caller may read the file at this name: staff of the ticket's organization, or its requester with portal access (public, delivered replies only). */
+/**
+ * Whether the caller may read the file at this name: staff of the ticket's organization, or its
+ * requester with portal access (public, delivered replies only). A file keeps its storage path when its
+ * comment moves to another ticket (split, merge), so the ticket is the one of the file's
+ * ticket_attachments row, which moves with the comment; the path decides only for objects without a row.
+ */
 create or replace function private.can_read_ticket_file(object_name text)
 returns boolean
 language plpgsql
@@ -120,20 +112,24 @@ set search_path = ''
 as $$
 declare
   path record;
+  file public.ticket_attachments;
   ticket public.tickets;
 begin
   select * into path from private.ticket_file_path(object_name);
-  select * into ticket from public.tickets t where t.id = path.ticket_id and t.org_id = path.org_id;
+  select * into file from public.ticket_attachments a where a.storage_path = object_name;
+  select * into ticket from public.tickets t
+   where t.id = coalesce(file.ticket_id, path.ticket_id) and t.org_id = path.org_id;
   if ticket.id is null then
     return false;
   elsif private.has_permission(ticket.org_id, 'tickets.view') then
     return true;
-  elsif not private.is_portal_requester(ticket.org_id, ticket.requester_id) then
+  elsif ticket.id not in (select private.ticket_ids_requested_by_me()) then
     return false;
   end if;
-  return path.comment_id is null or exists (
+  return coalesce(file.comment_id, path.comment_id) is null or exists (
     select 1 from public.ticket_comments c
-     where c.id = path.comment_id and c.ticket_id = ticket.id and not c.is_internal and c.published_at is not null);
+     where c.id = coalesce(file.comment_id, path.comment_id) and c.ticket_id = ticket.id
+       and not c.is_internal and c.published_at is not null);
 end;
 $$;
 
@@ -165,6 +161,6 @@ begin
   elsif private.has_permission(ticket.org_id, 'tickets.view') then
     return true;
   end if;
-  return cardinality(parts) = 2 and private.is_portal_requester(ticket.org_id, ticket.requester_id);
+  return cardinality(parts) = 2 and parts[2]::uuid in (select private.ticket_ids_requested_by_me());
 end;
 $$;

@@ -3,7 +3,8 @@
  * - its comments (with their files and mentions) and its ticket-level files move to the survivor;
  * - its requester, when not the survivor's, follows the survivor (ticket_followers): they read its
  *   public replies and files, get its live updates and may reply, exactly as its requester does, but
- *   only the requester reopens or closes it;
+ *   only the requester reopens or closes it (the file and live-topic checks of the portal-access
+ *   migration go through ticket_ids_requested_by_me, so they cover followers as they are);
  * - the duplicate keeps one public reply telling its requester where the conversation continues, then
  *   closes and points to the survivor (merged_into_id), as before.
  */
@@ -56,100 +57,6 @@ create policy "Staff see their organization's tickets; requesters and followers 
     or (requester_id = (select private.current_user_id()) and org_id = any (array(select private.portal_org_ids())))
     or (id = any (array(select f.ticket_id from public.ticket_followers f where f.user_id = (select private.current_user_id())))
         and org_id = any (array(select private.portal_org_ids()))));
-
--- Section - Files and live topics follow the same rule
-
-create or replace function private.can_read_ticket_file(object_name text)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-declare
-  path record;
-  file public.ticket_attachments;
-  ticket public.tickets;
-begin
-  select * into path from private.ticket_file_path(object_name);
-  select * into file from public.ticket_attachments a where a.storage_path = object_name;
-  select * into ticket from public.tickets t
-   where t.id = coalesce(file.ticket_id, path.ticket_id) and t.org_id = path.org_id;
-  if ticket.id is null then
-    return false;
-  elsif private.has_permission(ticket.org_id, 'tickets.view') then
-    return true;
-  elsif ticket.id not in (select private.ticket_ids_requested_by_me()) then
-    return false;
-  end if;
-  return coalesce(file.comment_id, path.comment_id) is null or exists (
-    select 1 from public.ticket_comments c
-     where c.id = coalesce(file.comment_id, path.comment_id) and c.ticket_id = ticket.id
-       and not c.is_internal and c.published_at is not null);
-end;
-$$;
-
-create or replace function private.can_attach_ticket_file(object_name text)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-declare
-  path record;
-  ticket public.tickets;
-  comment public.ticket_comments;
-  me uuid := (select private.current_user_id());
-  is_staff boolean;
-  is_participant boolean;
-begin
-  select * into path from private.ticket_file_path(object_name);
-  if path.org_id is null or me is null or (select private.is_anonymous()) then
-    return false;
-  end if;
-  select * into ticket from public.tickets t where t.id = path.ticket_id and t.org_id = path.org_id;
-  if ticket.id is null or ticket.status_category = 'closed' then
-    return false;
-  end if;
-  is_staff := private.has_permission(ticket.org_id, 'tickets.manage');
-  is_participant := ticket.id in (select private.ticket_ids_requested_by_me());
-  if path.comment_id is null then
-    return is_staff or is_participant;
-  end if;
-  select * into comment from public.ticket_comments c where c.id = path.comment_id and c.ticket_id = ticket.id;
-  return comment.author_id = me and (is_staff or (is_participant and not comment.is_internal));
-end;
-$$;
-
-create or replace function private.can_read_ticket_topic(topic text)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-declare
-  parts text[] := string_to_array(topic, ':');
-  uuid_pattern constant text := '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
-  ticket record;
-begin
-  if topic is null or (select private.is_anonymous()) or coalesce(parts[2], '') !~ uuid_pattern then
-    return false;
-  elsif cardinality(parts) = 3 and parts[1] = 'org' and parts[3] = 'tickets' then
-    return private.has_permission(parts[2]::uuid, 'tickets.view');
-  elsif parts[1] <> 'ticket' or cardinality(parts) not in (2, 3) or (cardinality(parts) = 3 and parts[3] <> 'staff') then
-    return false;
-  end if;
-  select * into ticket from private.ticket_brief(parts[2]::uuid);
-  if ticket.org_id is null then
-    return false;
-  elsif private.has_permission(ticket.org_id, 'tickets.view') then
-    return true;
-  end if;
-  return cardinality(parts) = 2 and parts[2]::uuid in (select private.ticket_ids_requested_by_me());
-end;
-$$;
 
 -- Section - Merging
 

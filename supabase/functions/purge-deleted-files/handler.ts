@@ -9,7 +9,11 @@ interface QueuedDeletion {
 
 function groupByBucket(deletions: QueuedDeletion[]): Map<string, QueuedDeletion[]> {
   const buckets = new Map<string, QueuedDeletion[]>();
-  for (const deletion of deletions) buckets.set(deletion.bucket_id, [...(buckets.get(deletion.bucket_id) ?? []), deletion]);
+  for (const deletion of deletions) {
+    const group = buckets.get(deletion.bucket_id) ?? [];
+    group.push(deletion);
+    buckets.set(deletion.bucket_id, group);
+  }
   return buckets;
 }
 

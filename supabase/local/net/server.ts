@@ -11,6 +11,8 @@ const POLL_INTERVAL_MS = 2_000;
 /** pg_net's `pg_net.batch_size` and `pg_net.ttl` defaults. */
 const BATCH_SIZE = 200;
 const RESPONSE_TTL = '6 hours';
+/** Expired responses are swept at most this often, not on every wake-up. */
+const EXPIRY_INTERVAL_MS = 60_000;
 
 const TAKE_BATCH = `
   delete from net.http_request_queue
@@ -28,10 +30,8 @@ async function extensionInstalled(db: pg.Pool): Promise<boolean> {
   return rows[0].present;
 }
 
-/** Sends every queued request (in batches) and records the responses, expiring old ones. */
+/** Sends every queued request (in batches) and records the responses. */
 async function drainQueue(db: pg.Pool) {
-  if (!(await extensionInstalled(db))) return;
-  await db.query(`delete from net._http_response where created < now() - $1::interval`, [RESPONSE_TTL]);
   for (;;) {
     const { rows } = await db.query<QueuedRequest>(TAKE_BATCH, [BATCH_SIZE]);
     if (rows.length === 0) return;
@@ -49,8 +49,14 @@ export async function startNet(ctx: StackContext): Promise<RunningService> {
   const db = new pg.Pool({ connectionString: ctx.databaseUrl, max: 2, application_name: 'pg_net worker' });
   db.on('error', (err) => log.warn('idle pg_net connection failed', { err: err.message }));
   await storeProjectSecrets(db, ctx.config.api.url);
+  let expiredAt = 0;
   const drain = serialized(async () => {
     try {
+      if (!(await extensionInstalled(db))) return;
+      if (Date.now() - expiredAt > EXPIRY_INTERVAL_MS) {
+        await db.query(`delete from net._http_response where created < now() - $1::interval`, [RESPONSE_TTL]);
+        expiredAt = Date.now();
+      }
       await drainQueue(db);
     } catch (err) {
       log.warn('could not process pg_net requests', { err: (err as Error).message });

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Availability } from '../inbox.utils.ts';
 import { inboxKeys } from './keys.ts';
 import { upsertCachedMessage, type Message } from './messages-query.ts';
-import { listen } from './realtime-topics.ts';
+import { listen } from '../../../lib/realtime-topics.ts';
 
 /**
  * Listens to a private Realtime topic (authorized by RLS on realtime.messages) while the component is

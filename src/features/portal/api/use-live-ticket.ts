@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { supabase } from '../../../lib/supabase.ts';
+import { listen } from '../../../lib/realtime-topics.ts';
 import { portalKeys } from './keys.ts';
 
 /**
@@ -11,15 +11,6 @@ export function useLiveTicket(ticketId: string | undefined) {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!ticketId) return;
-    let cancelled = false;
-    const channel = supabase.channel(`ticket:${ticketId}`, { config: { private: true } });
-    channel.on('broadcast', { event: '*' }, () => void queryClient.invalidateQueries({ queryKey: portalKeys.all }));
-    void supabase.realtime.setAuth().then(() => {
-      if (!cancelled) channel.subscribe();
-    });
-    return () => {
-      cancelled = true;
-      void supabase.removeChannel(channel);
-    };
+    return listen(`ticket:${ticketId}`, () => void queryClient.invalidateQueries({ queryKey: portalKeys.all })).stop;
   }, [ticketId, queryClient]);
 }

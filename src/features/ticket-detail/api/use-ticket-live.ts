@@ -1,7 +1,6 @@
-import type { RealtimeChannel } from '@supabase/supabase-js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { supabase } from '../../../lib/supabase.ts';
+import { listen } from '../../../lib/realtime-topics.ts';
 import { refreshTicket } from './ticket-mutations.ts';
 import type { Ticket } from './ticket-query.ts';
 
@@ -32,25 +31,16 @@ export function useTicketLive(
   const { id, org_id } = ticket;
 
   useEffect(() => {
-    let cancelled = false;
-    const channels: RealtimeChannel[] = [];
     const topics = staff ? [`ticket:${id}`, `ticket:${id}:staff`] : [`ticket:${id}`];
-    void supabase.realtime.setAuth().then(() => {
-      if (cancelled) return;
-      for (const topic of topics) {
-        const channel = supabase.channel(topic, { config: { private: true } });
-        channel.on('broadcast', { event: '*' }, ({ event, payload }) => {
-          refreshTicket(queryClient, { id, org_id });
-          const actor = actorOf(event, (payload ?? {}) as Record<string, unknown>);
-          if (actor && actor !== userId) onRemoteChange.current(actor, event as LiveEvent);
-        });
-        channel.subscribe();
-        channels.push(channel);
-      }
-    });
+    const subscriptions = topics.map((topic) =>
+      listen(topic, (event, payload) => {
+        refreshTicket(queryClient, { id, org_id });
+        const actor = actorOf(event, payload);
+        if (actor && actor !== userId) onRemoteChange.current(actor, event as LiveEvent);
+      }),
+    );
     return () => {
-      cancelled = true;
-      for (const channel of channels) void supabase.removeChannel(channel);
+      for (const subscription of subscriptions) subscription.stop();
     };
   }, [id, org_id, staff, userId, queryClient]);
 }

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { supabase } from '../../../lib/supabase.ts';
+import { listen } from '../../../lib/realtime-topics.ts';
 import { ticketKeys } from './keys.ts';
 
 /** A recent change by someone else, shown on its row for a few seconds. */
@@ -49,15 +49,14 @@ export function useLiveTickets(orgId: string, userId: string | null): Map<string
       }, CUE_MS);
       timers.add(timer);
     };
-    const channel = supabase.channel(`org:${orgId}:tickets`, { config: { private: true } });
-    channel
-      .on('broadcast', { event: 'ticket_changed' }, ({ payload }) => onChange(payload as TicketChange, (payload as TicketChange).operation ?? 'UPDATE'))
-      .on('broadcast', { event: 'comment_changed' }, ({ payload }) => onChange(payload as TicketChange, 'COMMENT'));
-    void supabase.realtime.setAuth().then(() => channel.subscribe());
+    const { stop } = listen(`org:${orgId}:tickets`, (event, payload) => {
+      if (event === 'ticket_changed') onChange(payload as TicketChange, (payload as TicketChange).operation ?? 'UPDATE');
+      else if (event === 'comment_changed') onChange(payload as TicketChange, 'COMMENT');
+    });
     return () => {
       clearTimeout(refetchTimer);
       for (const timer of timers) clearTimeout(timer);
-      void supabase.removeChannel(channel);
+      stop();
     };
   }, [orgId, userId, queryClient]);
 

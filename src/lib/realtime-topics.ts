@@ -1,5 +1,5 @@
 import type { RealtimeChannel } from '@supabase/supabase-js';
-import { supabase } from '../../../lib/supabase.ts';
+import { supabase } from './supabase.ts';
 
 type Listener = (event: string, payload: Record<string, unknown>) => void;
 

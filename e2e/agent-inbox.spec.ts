@@ -4,8 +4,14 @@ import { chatOrg, contactFor, send, startConversation, visitor, type ChatOrg, ty
 import { admin } from '../supabase/tests/helpers/env.ts';
 import { joinPrivate, type Subscription } from '../supabase/tests/helpers/realtime.ts';
 import { expectAccessible, newSession } from './helpers/app.ts';
+import { APP_URL } from './helpers/app-server.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { signInAs } from './helpers/session.ts';
+
+function unwrapRows<T>(result: { data: T[] | null; error: unknown }): T[] {
+  if (result.error) throw new Error(JSON.stringify(result.error));
+  return result.data ?? [];
+}
 
 const SHOTS = '.supabase-local/test-reports';
 const NOTE = 'Internal: customer is on the Pro plan';
@@ -204,5 +210,50 @@ describe('agent inbox and widget settings', () => {
     expect(await page.getByLabel('Require verified identity').isEnabled()).toBe(true);
     await expectAccessible(page, 'widget settings with a new secret');
     await page.screenshot({ path: `${SHOTS}/widget-settings.png`, fullPage: true });
+  });
+
+  it('pages a long inbox and a long thread: more conversations and earlier messages on request', async () => {
+    const busy = await chatOrg('e2e-inbox-pages');
+    const contacts = unwrapRows(await admin().from('contacts')
+      .insert(Array.from({ length: 55 }, (_, i) => ({ org_id: busy.orgId, name: `Paged visitor ${String(i).padStart(2, '0')}` })))
+      .select('id, name'));
+    const conversations = unwrapRows(await admin().from('conversations')
+      .insert(contacts.map((contact) => ({ widget_id: busy.widget.id, contact_id: contact.id }))).select('id, contact_id'));
+    const oldest = conversations.find((conversation) => conversation.contact_id === contacts[0].id)!;
+    // every conversation gets a message, a minute apart: "Paged visitor 54" is the latest, "…00" the oldest
+    unwrapRows(await admin().from('messages').insert(conversations.map((conversation) => {
+      const index = contacts.findIndex((contact) => contact.id === conversation.contact_id);
+      return { conversation_id: conversation.id, sender_type: 'visitor' as const, content: `Question ${index}`, created_at: new Date(Date.now() - (60 - index) * 60_000).toISOString() };
+    })).select('id'));
+    // and the oldest one a long thread: 130 messages
+    unwrapRows(await admin().from('messages').insert(Array.from({ length: 130 }, (_, i) => ({
+      conversation_id: oldest.id, sender_type: 'visitor' as const, content: `Thread line ${i + 1}`, created_at: new Date(Date.now() - (200 - i) * 60_000).toISOString(),
+    }))).select('id'));
+
+    const page = await newSession(browser);
+    await signInAs(page, busy.members.agent.email);
+    await page.goto(`${APP_URL}/o/${busy.slug}/inbox?scope=all&status=open`);
+    const list = page.getByRole('list', { name: 'Conversations' });
+    await list.getByRole('link', { name: /Paged visitor 54/ }).waitFor();
+    expect(await list.getByRole('listitem').count()).toBe(50);
+    expect(await list.getByRole('link', { name: /Paged visitor 00/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Load more conversations' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/inbox-load-more.png` });
+    await page.getByRole('button', { name: 'Load more conversations' }).click();
+    await list.getByRole('link', { name: /Paged visitor 00/ }).click();
+    expect(await list.getByRole('listitem').count()).toBe(55);
+    expect(await page.getByRole('button', { name: 'Load more conversations' }).count()).toBe(0);
+
+    const thread = page.getByRole('list', { name: 'Messages' });
+    await thread.getByText('Thread line 130').waitFor();
+    expect(await thread.getByText('Thread line 30', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Load earlier messages' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/inbox-load-earlier.png` });
+    await page.getByRole('button', { name: 'Load earlier messages' }).click();
+    await thread.getByText('Thread line 1', { exact: true }).waitFor();
+    expect(await thread.getByRole('listitem').count()).toBe(131);
+    expect(await page.getByRole('button', { name: 'Load earlier messages' }).count()).toBe(0);
+    await expectAccessible(page, 'paged inbox');
+    await page.close();
   });
 });

@@ -1,4 +1,5 @@
 import type { Json } from '../../types/database.ts';
+import { afterDescending } from '../../lib/keyset.ts';
 
 /** Tables the audit triggers watch, and what an entry about each is called. */
 const TARGETS: Record<string, string> = {
@@ -64,8 +65,7 @@ export interface AuditCursor {
 
 /** PostgREST filter for "strictly after this entry" in (created_at desc, id desc) order. */
 export function keysetFilter({ createdAt, id }: AuditCursor): string {
-  const at = `"${createdAt}"`;
-  return `created_at.lt.${at},and(created_at.eq.${at},id.lt.${id})`;
+  return afterDescending('created_at', { at: createdAt, id });
 }
 
 /** Local calendar days (inclusive) → the ISO instants bounding them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactLabel, fileSize, filtersFromSearch, matchesFilters, neighbourId, snoozeUntil } from './inbox.utils.ts';
+import { afterConversation, contactLabel, fileSize, filtersFromSearch, matchesFilters, neighbourId, snoozeUntil } from './inbox.utils.ts';
 
 describe('filtersFromSearch', () => {
   it.each([
@@ -57,5 +57,19 @@ describe('labels', () => {
     expect(contactLabel(null)).toBe('Visitor');
     expect(fileSize(2048)).toBe('2 KB');
     expect(fileSize(3 * 1024 * 1024)).toBe('3.0 MB');
+  });
+});
+
+describe('afterConversation', () => {
+  const at = '2026-11-22T10:00:00.5+00:00';
+  it('continues with older activity, same activity created earlier, then conversations without messages', () => {
+    expect(afterConversation({ lastMessageAt: at, createdAt: '2026-11-21T09:00:00+00:00', id: 'c1' })).toBe(
+      `last_message_at.lt."${at}",and(last_message_at.eq."${at}",or(created_at.lt."2026-11-21T09:00:00+00:00",and(created_at.eq."2026-11-21T09:00:00+00:00",id.lt.c1))),last_message_at.is.null`,
+    );
+  });
+  it('among conversations without messages, goes by creation then id', () => {
+    expect(afterConversation({ lastMessageAt: null, createdAt: at, id: 'c2' })).toBe(
+      `and(last_message_at.is.null,or(created_at.lt."${at}",and(created_at.eq."${at}",id.lt.c2)))`,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { afterDescending } from '../../lib/keyset.ts';
 import type { Tables } from '../../types/database.ts';
 
 export type ConversationStatus = Tables<'conversations'>['status'];
@@ -59,6 +60,24 @@ export function matchesFilters(
   if (filters.scope === 'unassigned') return conversation.assignee_id === null;
   if (filters.scope === 'team') return filters.teamId ? conversation.team_id === filters.teamId : conversation.team_id !== null;
   return true;
+}
+
+/** The sort key of a conversation list's last row: last activity (none sorts last), then creation, then id. */
+export interface ConversationCursor {
+  lastMessageAt: string | null;
+  createdAt: string;
+  id: string;
+}
+
+/**
+ * PostgREST `or` filter for the conversations after `cursor` in the list's order:
+ * last_message_at desc (conversations without a message last), created_at desc, id desc.
+ */
+export function afterConversation({ lastMessageAt, createdAt, id }: ConversationCursor): string {
+  const sameActivityAfter = `or(${afterDescending('created_at', { at: createdAt, id })})`;
+  if (lastMessageAt === null) return `and(last_message_at.is.null,${sameActivityAfter})`;
+  const activity = `"${lastMessageAt}"`;
+  return `last_message_at.lt.${activity},and(last_message_at.eq.${activity},${sameActivityAfter}),last_message_at.is.null`;
 }
 
 /** What a contact is called in the inbox: their name, else their email, else a short visitor id. */

@@ -1,4 +1,4 @@
-import type { UseQueryResult } from '@tanstack/react-query';
+import type { UseInfiniteQueryResult } from '@tanstack/react-query';
 import { Keyboard, MessagesSquare } from 'lucide-react';
 import { Alert } from '../../../components/ui/Alert.tsx';
 import { Button } from '../../../components/ui/Button.tsx';
@@ -9,14 +9,14 @@ import { useCurrentOrg } from '../../../hooks/use-current-org.ts';
 import { useUserId } from '../../../hooks/use-session.ts';
 import { toAppError } from '../../../lib/errors.ts';
 import { useTeamsQuery } from '../api/chat-staff-query.ts';
-import { useUnreadCountsQuery, type ConversationSummary } from '../api/conversations-query.ts';
+import { loadedConversations, useUnreadCountsQuery, type ConversationPages } from '../api/conversations-query.ts';
 import { SCOPES, STATUSES, type ConversationFilters, type Scope } from '../inbox.utils.ts';
 import { ConversationListItem } from './ConversationListItem.tsx';
 
 interface ConversationListProps {
   filters: ConversationFilters;
   onFiltersChange: (changes: Partial<ConversationFilters>) => void;
-  query: UseQueryResult<ConversationSummary[]>;
+  query: UseInfiniteQueryResult<ConversationPages>;
   openId: string | null;
   onHelp: () => void;
 }
@@ -88,7 +88,7 @@ export function ConversationList({ filters, onFiltersChange, query, openId, onHe
   );
 }
 
-function ConversationListBody({ query, openId }: { query: UseQueryResult<ConversationSummary[]>; openId: string | null }) {
+function ConversationListBody({ query, openId }: { query: UseInfiniteQueryResult<ConversationPages>; openId: string | null }) {
   if (query.isPending) {
     return (
       <div className="p-3">
@@ -103,7 +103,8 @@ function ConversationListBody({ query, openId }: { query: UseQueryResult<Convers
       </div>
     );
   }
-  if (!query.data.length) {
+  const conversations = loadedConversations(query.data);
+  if (!conversations.length) {
     return (
       <div className="p-3">
         <EmptyState icon={MessagesSquare} title="No conversations here">
@@ -113,10 +114,19 @@ function ConversationListBody({ query, openId }: { query: UseQueryResult<Convers
     );
   }
   return (
-    <ul aria-label="Conversations" className="divide-y divide-slate-100 dark:divide-slate-800">
-      {query.data.map((conversation) => (
-        <ConversationListItem key={conversation.id} conversation={conversation} open={conversation.id === openId} />
-      ))}
-    </ul>
+    <>
+      <ul aria-label="Conversations" className="divide-y divide-slate-100 dark:divide-slate-800">
+        {conversations.map((conversation) => (
+          <ConversationListItem key={conversation.id} conversation={conversation} open={conversation.id === openId} />
+        ))}
+      </ul>
+      {query.hasNextPage && (
+        <div className="flex justify-center p-3">
+          <Button variant="secondary" size="sm" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+            {query.isFetchingNextPage ? 'Loading more…' : 'Load more conversations'}
+          </Button>
+        </div>
+      )}
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { EmptyState } from '../../../components/ui/EmptyState.tsx';
 import { ShortcutsDialog } from '../../../components/ui/ShortcutsDialog.tsx';
 import { useCurrentOrg } from '../../../hooks/use-current-org.ts';
 import { useUserId } from '../../../hooks/use-session.ts';
-import { useConversationsQuery } from '../api/conversations-query.ts';
+import { loadedConversations, useConversationsQuery } from '../api/conversations-query.ts';
 import { useAgentsLive, useInboxLive } from '../api/inbox-realtime.ts';
 import { filtersFromSearch, neighbourId, type ConversationFilters } from '../inbox.utils.ts';
 import { ConversationList } from './ConversationList.tsx';
@@ -50,7 +50,7 @@ export function InboxPage() {
       return params;
     });
 
-  const ids = conversations.data?.map((conversation) => conversation.id) ?? [];
+  const ids = loadedConversations(conversations.data).map((conversation) => conversation.id);
   useInboxShortcuts({
     next: () => open(neighbourId(ids, openId, 1)),
     previous: () => open(neighbourId(ids, openId, -1)),

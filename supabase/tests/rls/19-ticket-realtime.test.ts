@@ -77,6 +77,17 @@ describe('live ticket updates: private broadcast topics authorized by RLS on rea
     await org.messages.next((m) => m.event === 'ticket_changed' && m.payload.ticket_id === ticket.id);
   });
 
+  it('a new ticket is announced to the organization\'s staff, and its row and timeline are there once it commits', async () => {
+    const org = await join(c.members.agent, topics.org);
+    const raised = await raiseTicket(c.members.customer, c.org.orgId);
+    const created = await org.messages.next((m) => m.event === 'ticket_changed' && m.payload.ticket_id === raised.id);
+    expect(created.payload).toMatchObject({ operation: 'INSERT', status: 'open', updated_by: c.members.customer.userId });
+    const { data: row } = await c.members.agent.supabase.from('tickets').select('number').eq('id', raised.id).single();
+    expect(row?.number).toBe(raised.number);
+    const { data: events } = await c.members.agent.supabase.from('ticket_events').select('kind').eq('ticket_id', raised.id);
+    expect(events?.map((e) => e.kind)).toEqual(['ticket.created']);
+  });
+
   it('clients cannot broadcast on ticket topics themselves', async () => {
     const customer = await join(c.members.customer, topics.ticket);
     const listener = await join(c.members.agent, topics.ticket);

@@ -53,14 +53,24 @@ describe('turning a chat into a ticket', () => {
 
   it('tells the visitor the ticket number in the chat, and nothing internal', async () => {
     const ticket = (await admin().from('tickets').select('number').eq('source_conversation_id', visit.conversation.id).single()).data!;
-    const seen = (await visit.supabase.from('messages').select('sender_type, content').eq('conversation_id', visit.conversation.id).order('created_at')).data!;
+    const seen = (await visit.supabase.from('messages').select('sender_type, sender_id, content').eq('conversation_id', visit.conversation.id).order('created_at')).data!;
     const notice = seen.at(-1)!;
-    expect(notice.sender_type).toBe('system');
+    expect(notice).toMatchObject({ sender_type: 'system', sender_id: null });
     expect(notice.content).toContain(ticket.number);
     expect(JSON.stringify(seen)).not.toContain(NOTE);
     expect((await visit.supabase.from('tickets').select('id')).data).toEqual([]);
     const own = (await visit.supabase.from('conversations').select('*').eq('id', visit.conversation.id).single()).data;
     expect(own).not.toHaveProperty('description');
+  });
+
+  it('posts that notice through a permit for that one conversation: callers still cannot post system messages', async () => {
+    for (const member of [org.members.agent, org.members.owner]) {
+      const { error } = await member.supabase.from('messages').insert({ conversation_id: visit.conversation.id, sender_type: 'system', content: 'Forged notice' });
+      expect(error?.message).toContain('Only the server posts bot and system messages.');
+    }
+    const { error } = await visit.supabase.from('messages').insert({ conversation_id: visit.conversation.id, sender_type: 'system', content: 'Forged notice' });
+    expect(error).not.toBeNull();
+    expect(JSON.stringify(await messagesOf(visit.conversation.id))).not.toContain('Forged notice');
   });
 
   it('is idempotent: converting again (even by someone else) returns the same ticket and posts nothing', async () => {

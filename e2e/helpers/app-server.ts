@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { SUPABASE_URL } from '../../supabase/tests/helpers/env.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PORT = Number(process.env.E2E_APP_PORT ?? 4173);
+/** Offset like the stack's ports, so that concurrent runs never reach each other's app. */
+const PORT = Number(process.env.E2E_APP_PORT ?? 4173 + Number(process.env.STACK_PORT_OFFSET ?? 0));
 export const APP_URL = `http://127.0.0.1:${PORT}`;
 /** A build directory per stack, so that concurrent runs (STACK_PORT_OFFSET) never share one. */
 const OUT_DIR = path.join(tmpdir(), `supportdesk-e2e-${process.env.STACK_PORT_OFFSET ?? 0}`);

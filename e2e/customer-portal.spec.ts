@@ -97,4 +97,23 @@ describe('customer portal', () => {
     await page.getByText('No tickets match this search').waitFor();
     await expectAccessible(page, 'portal search');
   });
+
+  it('lists the ticket a duplicate of theirs was merged into under "Tickets you follow", and opens it', async () => {
+    const original = `Invoice shows the wrong VAT ${Date.now().toString(36)}`;
+    const { data: survivor } = await org.members.requester.supabase.from('tickets')
+      .insert({ org_id: org.orgId, subject: original, description: 'VAT is 19% instead of 7%.' }).select('id').single();
+    const { data: duplicate } = await org.members.customer.supabase.from('tickets')
+      .insert({ org_id: org.orgId, subject: 'Wrong VAT on my invoice', description: 'Same here.' }).select('id').single();
+    const merged = await org.members.manager.supabase.rpc('merge_tickets', { source_id: duplicate!.id, target_id: survivor!.id });
+    expect(merged.error).toBeNull();
+
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await page.reload(); // (the customer comes back later: the list is not live)
+    const followed = page.getByRole('list', { name: 'Tickets you follow' });
+    await followed.getByText(original).waitFor();
+    await expectAccessible(page, 'portal with followed tickets');
+    await followed.getByText(original).click();
+    await page.getByRole('heading', { name: original }).waitFor();
+    await page.getByText('VAT is 19% instead of 7%.').waitFor();
+  });
 });

@@ -13,8 +13,8 @@ import { accessToken, ChatError } from './session.ts';
 
 type Tables = Database['public']['Tables'];
 export type Message = Tables['messages']['Row'];
-export type Conversation = Pick<Tables['conversations']['Row'],
-  'id' | 'org_id' | 'status' | 'offline' | 'created_at' | 'last_message_at' | 'visitor_unread_count' | 'csat_rating'>;
+/** A conversation as its visitor sees it (public.visitor_conversation), typed as the table types its columns. */
+export type Conversation = Pick<Tables['conversations']['Row'], keyof Database['public']['CompositeTypes']['visitor_conversation']>;
 export type WidgetConfig = Database['public']['Functions']['get_widget_config']['Returns'][number];
 export interface Attachment {
   path: string;
@@ -80,7 +80,6 @@ export async function openSession({ user, ...request }: SessionRequest): Promise
   return result;
 }
 
-const CONVERSATION_COLUMNS = 'id, org_id, status, offline, created_at, last_message_at, visitor_unread_count, csat_rating';
 const MESSAGE_COLUMNS = 'id, conversation_id, sender_type, sender_name, content, attachments, client_message_id, created_at, delivered_at, read_at';
 
 /** The conversation's messages visible to the visitor, optionally only those from `since` on (catch-up). */
@@ -91,9 +90,8 @@ export async function listMessages(conversationId: string, since?: string): Prom
 }
 
 export async function startConversation(widgetId: string, contactId: string, visitorEmail?: string): Promise<Conversation> {
-  return check(await db.from('conversations')
-    .insert({ widget_id: widgetId, contact_id: contactId, visitor_email: visitorEmail || undefined })
-    .select(CONVERSATION_COLUMNS).single());
+  return check(await db.rpc('start_conversation', { widget_id: widgetId, contact_id: contactId, visitor_email: visitorEmail || undefined })
+    .overrideTypes<Conversation, { merge: false }>());
 }
 
 /** Sends a visitor message; returns the stored row (none when a retry found it already stored). */
@@ -113,9 +111,10 @@ export async function submitCsat(conversationId: string, rating: number, comment
   check(await db.rpc('submit_csat', { conversation_id: conversationId, rating, comment }));
 }
 
-export async function conversationStatus(conversationId: string): Promise<Conversation | null> {
-  const rows = check(await db.from('conversations')
-    .select(CONVERSATION_COLUMNS).eq('id', conversationId));
+/** The visitor's latest conversation of a widget, or their conversation with an id (visitors do not read the table). */
+export async function ownConversation(filter: { widget_id: string } | { conversation_id: string }): Promise<Conversation | null> {
+  const rows = check(await db.rpc('visitor_conversations', filter).order('created_at', { ascending: false }).limit(1)
+    .overrideTypes<Conversation[], { merge: false }>());
   return rows[0] ?? null;
 }
 

@@ -40,13 +40,6 @@ function usePageVisible(): boolean {
   return visible;
 }
 
-async function latestConversation(widgetId: string): Promise<api.Conversation | null> {
-  const rows = api.check(await api.db.from('conversations')
-    .select('id, org_id, status, offline, created_at, last_message_at, visitor_unread_count, csat_rating')
-    .eq('widget_id', widgetId).order('created_at', { ascending: false }).limit(1));
-  return rows[0] ?? null;
-}
-
 /**
  * The visitor's chat: resumes the browser's latest conversation, admits the visitor lazily (anonymous
  * sign-in and widget session on the first message or form), sends with attachments, keeps the host's
@@ -74,7 +67,7 @@ export function useChat({ config, host, parentOrigin, strings, bridge, opened }:
 
   useEffect(() => {
     if (resumed) return;
-    latestConversation(config.widget_id)
+    api.ownConversation({ widget_id: config.widget_id })
       .then((latest) => {
         setConversation(latest);
         setUnread(latest?.visitor_unread_count ?? 0);

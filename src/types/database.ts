@@ -1015,9 +1015,25 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"start_conversation":
+{ Args: { "contact_id": string,"visitor_email"?: string,"widget_id": string }; Returns: Database["public"]['CompositeTypes']["visitor_conversation"]
+                          SetofOptions: {
+        from: "*"
+        to: "visitor_conversation"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "submit_csat":
 { Args: { "comment"?: string,"conversation_id": string,"rating": number }; Returns: undefined
                            },
+"visitor_conversations":
+{ Args: { "conversation_id"?: string,"widget_id"?: string }; Returns: Database["public"]['CompositeTypes']["visitor_conversation"][]
+                          SetofOptions: {
+        from: "*"
+        to: "visitor_conversation"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
 "whoami":
 { Args: Record<PropertyKey, never>; Returns: Json
                            }
@@ -1028,6 +1044,8 @@ isOneToOne: false
           CompositeTypes: {
             "ticket_search_hit": {
                         "id": string | null,"org_id": string | null,"number": string | null,"subject": string | null,"description": string | null,"requester_id": string | null,"priority": Database["public"]['Enums']["ticket_priority"] | null,"category": string | null,"tags": (string)[] | null,"custom_fields": Json | null,"assignee_id": string | null,"team_id": string | null,"status_id": string | null,"status_category": Database["public"]['Enums']["ticket_status_category"] | null,"resolution": string | null,"reopen_reason": string | null,"reopen_count": number | null,"merged_into_id": string | null,"status_changed_at": string | null,"assigned_at": string | null,"first_response_at": string | null,"resolved_at": string | null,"closed_at": string | null,"reopened_at": string | null,"created_by": string | null,"updated_by": string | null,"created_at": string | null,"updated_at": string | null,"rank": number | null,"headline": string | null,"sla_state": string | null,"first_response_due_at": string | null,"next_response_due_at": string | null,"resolution_due_at": string | null,"cursor": Json | null
+                      },"visitor_conversation": {
+                        "id": string | null,"org_id": string | null,"status": Database["public"]['Enums']["conversation_status"] | null,"offline": boolean | null,"created_at": string | null,"last_message_at": string | null,"visitor_unread_count": number | null,"csat_rating": number | null,"resolved_at": string | null
                       }
           }
         }

@@ -89,10 +89,10 @@ export async function openWidgetSession({ visitor, admin, headers }: SessionCont
   });
   if (error) throw new HttpError(error.code === 'P0001' ? 400 : 500, 'contact_refused', error.message);
 
+  // a browser speaks as one contact per organization: here, the one just linked
   const { data: conversations, error: listError } = await visitor
-    .from('conversations')
-    .select('id, status, offline, created_at, last_message_at, visitor_unread_count, csat_rating')
-    .eq('contact_id', contactId)
+    .rpc('visitor_conversations')
+    .eq('org_id', widget.org_id)
     .order('last_message_at', { ascending: false, nullsFirst: false })
     .limit(20);
   if (listError) throw new Error(`listing conversations failed: ${listError.message}`);

@@ -10,6 +10,8 @@ import { actor, orgWithMembers, type Actor, type OrgFixture } from './org.ts';
 type Chat = SupabaseClient<Database>;
 export type Widget = Database['public']['Tables']['widgets']['Row'];
 export type Conversation = Database['public']['Tables']['conversations']['Row'];
+/** A conversation as its visitor reads it (visitors read conversations only through the visitor RPCs). */
+export type VisitorConversation = Pick<Conversation, keyof Database['public']['CompositeTypes']['visitor_conversation']>;
 
 /** The host site the fixture widgets are embedded on. */
 export const SITE = 'https://shop.example.com';
@@ -86,7 +88,7 @@ export async function openSession(who: Visitor, widgetKey: string, body: Session
   const { data, error } = await who.supabase.functions.invoke('widget-session', {
     body: { widget_key: widgetKey, parent_origin: SITE, ...body },
   });
-  if (!error) return { data: data as { contact_id: string; widget_id: string; conversations: Conversation[] }, status: 200 };
+  if (!error) return { data: data as { contact_id: string; widget_id: string; conversations: VisitorConversation[] }, status: 200 };
   if (!(error instanceof FunctionsHttpError)) throw error;
   return { data: null, status: error.context.status as number, error: (await error.context.json()) as { code: string; message: string } };
 }
@@ -106,10 +108,11 @@ export async function visitorWithConversation(org: ChatOrg, ip?: string) {
   return { ...who, contactId, conversation };
 }
 
+/** Starts a conversation as the widget does (public.start_conversation); returns it as the visitor sees it. */
 export async function startConversation(who: { supabase: Chat }, widgetId: string, contactId: string, visitorEmail?: string) {
   const { data, error } = await who.supabase
-    .from('conversations').insert({ widget_id: widgetId, contact_id: contactId, visitor_email: visitorEmail })
-    .select().single();
+    .rpc('start_conversation', { widget_id: widgetId, contact_id: contactId, visitor_email: visitorEmail })
+    .overrideTypes<VisitorConversation, { merge: false }>();
   if (error) throw error;
   return data;
 }

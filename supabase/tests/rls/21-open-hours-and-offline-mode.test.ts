@@ -78,10 +78,14 @@ describe.skipIf(!IS_LOCAL)('offline mode: when nobody can answer, the visitor le
     expect((await anonChat().rpc('get_widget_config', { widget_key: org.widget.widget_key }).single()).data?.agents_online).toBe(false);
     const who = await visitor();
     const contactId = await contactFor(who, org.widget.widget_key);
-    const { error } = await who.supabase.from('conversations').insert({ widget_id: org.widget.id, contact_id: contactId });
-    expect(error?.message).toBe('Nobody can answer right now. Leave your email address and we will reply there.');
+    const fields = { widget_id: org.widget.id, contact_id: contactId };
+    const refusal = 'Nobody can answer right now. Leave your email address and we will reply there.';
+    expect((await who.supabase.from('conversations').insert(fields)).error?.message).toBe(refusal);
+    expect((await who.supabase.rpc('start_conversation', fields)).error?.message).toBe(refusal);
     const conversation = await startConversation(who, org.widget.id, contactId, 'Visitor@Example.test');
-    expect(conversation).toMatchObject({ offline: true, visitor_email: 'visitor@example.test' });
+    expect(conversation.offline).toBe(true);
+    const stored = await admin().from('conversations').select('visitor_email').eq('id', conversation.id).single();
+    expect(stored.data).toEqual({ visitor_email: 'visitor@example.test' });
   });
 
   it('emails an agent\'s reply to the offline visitor, but never a private note', async () => {

@@ -47,14 +47,17 @@ describe('chat data access: every table, for every kind of caller', () => {
     expect((await as.anon.from('contacts').select('id')).error?.code).toBe('42501');
   });
 
-  it('conversations: staff see both; each visitor only their own; the rest nothing', async () => {
+  it('conversations: staff see both; each visitor only their own, through the visitor RPC; the rest nothing', async () => {
     const seen = async (who: Who) => (await as[who].from('conversations').select('id').eq('org_id', org.orgId)).data?.map((c) => c.id).sort();
     for (const who of staff) expect(await seen(who), who).toEqual([a.conversation.id, b.conversation.id].sort());
-    for (const who of outsiders) expect(await seen(who), who).toEqual([]);
-    expect(await seen('visitor A')).toEqual([a.conversation.id]);
-    expect(await seen('visitor B')).toEqual([b.conversation.id]);
-    expect((await as['visitor B'].from('conversations').select('id').eq('id', a.conversation.id)).data).toEqual([]);
+    for (const who of [...outsiders, 'visitor A', 'visitor B'] as Who[]) expect(await seen(who), who).toEqual([]);
+    const own = async (who: Who) => (await as[who].rpc('visitor_conversations')).data?.map((c) => c.id);
+    expect(await own('visitor A')).toEqual([a.conversation.id]);
+    expect(await own('visitor B')).toEqual([b.conversation.id]);
+    for (const who of [...staff, ...outsiders]) expect(await own(who), who).toEqual([]);
+    expect((await as['visitor B'].rpc('visitor_conversations', { conversation_id: a.conversation.id })).data).toEqual([]);
     expect((await as.anon.from('conversations').select('id')).error?.code).toBe('42501');
+    expect((await as.anon.rpc('visitor_conversations')).error?.code).toBe('42501');
   });
 
   it('messages: staff see notes too; visitor A sees the chat without the note; B and the rest see nothing', async () => {
@@ -96,13 +99,13 @@ describe('chat data access: every table, for every kind of caller', () => {
     expect(data).toEqual({ org_id: org.orgId, contact_id: a.contactId, sender_id: org.members.agent.userId });
   });
 
-  it('visitors start conversations only as their own contact', async () => {
-    const { error } = await as['visitor B'].from('conversations').insert({ widget_id: org.widget.id, contact_id: a.contactId });
-    expect(error?.code).toBe('42501');
-    for (const who of ['customer', 'other org', 'agent'] as Who[]) {
-      const attempt = await as[who].from('conversations').insert({ widget_id: org.widget.id, contact_id: a.contactId });
-      expect(attempt.error?.code, who).toBe('42501');
+  it('visitors start conversations only as their own contact, by insert or through start_conversation', async () => {
+    const fields = { widget_id: org.widget.id, contact_id: a.contactId };
+    for (const who of ['visitor B', 'customer', 'other org', 'agent'] as Who[]) {
+      expect((await as[who].from('conversations').insert(fields)).error?.code, who).toBe('42501');
+      expect((await as[who].rpc('start_conversation', fields)).error?.code, who).toBe('42501');
     }
+    expect((await as.anon.rpc('start_conversation', fields)).error?.code).toBe('42501');
   });
 
   it('only chat agents of the organization change a conversation; visitors and outsiders change nothing', async () => {

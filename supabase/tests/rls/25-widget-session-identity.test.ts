@@ -67,7 +67,7 @@ describe('widget sessions: where the widget may run, and who a visitor may claim
     const session = await openSession(shared, org.widget.widget_key, verified('erin'));
     expect(session.data?.contact_id).not.toBe(daveContact);
     expect(session.data?.conversations).toEqual([]);
-    expect((await shared.supabase.from('conversations').select('id').eq('id', daveConversation.id)).data).toEqual([]);
+    expect((await shared.supabase.rpc('visitor_conversations', { conversation_id: daveConversation.id })).data).toEqual([]);
     expect((await shared.supabase.from('messages').select('id').eq('conversation_id', daveConversation.id)).data).toEqual([]);
     expect((await shared.supabase.from('contacts').select('external_id')).data).toEqual([{ external_id: 'erin' }]);
     expect((await send(shared, daveConversation.id, 'As Erin')).error?.code).toBe('42501');

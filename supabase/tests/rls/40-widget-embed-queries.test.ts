@@ -6,8 +6,8 @@ import { joinPrivate } from '../helpers/realtime.ts';
 /**
  * The exact reads and writes the chat frame (src/embed) makes as a visitor, each shown to work for the
  * conversation's visitor and to give nothing to another visitor: resuming the latest conversation,
- * catching up from a time after a reconnect, sending with the stored row returned, retrying a send,
- * signing attachment URLs and typing on the conversation topic.
+ * starting one, catching up from a time after a reconnect, sending with the stored row returned,
+ * retrying a send, signing attachment URLs and typing on the conversation topic.
  */
 const png = () => new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], { type: 'image/png' });
 
@@ -25,14 +25,20 @@ describe('the chat frame\'s queries as a visitor', () => {
     await Promise.all([a, b, org.members.agent].map((who) => who.supabase.removeAllChannels()));
   });
 
-  const latestFor = (who: typeof a) => who.supabase.from('conversations').select('id, org_id, status')
-    .eq('widget_id', org.widget.id).order('created_at', { ascending: false }).limit(1);
+  const latestFor = async (who: { supabase: typeof a.supabase }) =>
+    (await who.supabase.rpc('visitor_conversations', { widget_id: org.widget.id }).order('created_at', { ascending: false }).limit(1))
+      .data?.map(({ id, org_id, status }) => ({ id, org_id, status }));
 
   it('resumes only the visitor\'s own latest conversation of the widget', async () => {
-    expect((await latestFor(a)).data).toEqual([{ id: a.conversation.id, org_id: org.orgId, status: 'open' }]);
-    expect((await latestFor(b)).data).toEqual([{ id: b.conversation.id, org_id: org.orgId, status: 'open' }]);
-    const stranger = await visitor();
-    expect((await stranger.supabase.from('conversations').select('id').eq('widget_id', org.widget.id)).data).toEqual([]);
+    expect(await latestFor(a)).toEqual([{ id: a.conversation.id, org_id: org.orgId, status: 'open' }]);
+    expect(await latestFor(b)).toEqual([{ id: b.conversation.id, org_id: org.orgId, status: 'open' }]);
+    expect(await latestFor(await visitor())).toEqual([]);
+  });
+
+  it('starts a conversation and gets it back in the visitor\'s shape', async () => {
+    const started = await a.supabase.rpc('start_conversation', { widget_id: org.widget.id, contact_id: a.contactId });
+    expect(started.data).toMatchObject({ org_id: org.orgId, status: 'open', offline: false, visitor_unread_count: 0 });
+    expect(await latestFor(a)).toEqual([{ id: started.data!.id, org_id: org.orgId, status: 'open' }]);
   });
 
   it('catches up from the newest message it has, without private notes, and nothing of other conversations', async () => {

@@ -59,8 +59,10 @@ describe('turning a chat into a ticket', () => {
     expect(notice.content).toContain(ticket.number);
     expect(JSON.stringify(seen)).not.toContain(NOTE);
     expect((await visit.supabase.from('tickets').select('id')).data).toEqual([]);
-    const own = (await visit.supabase.from('conversations').select('*').eq('id', visit.conversation.id).single()).data;
-    expect(own).not.toHaveProperty('description');
+    expect((await visit.supabase.from('conversations').select('ticket_id')).data).toEqual([]);
+    const own = (await visit.supabase.rpc('visitor_conversations', { conversation_id: visit.conversation.id })).data!;
+    expect(own.map((c) => c.id)).toEqual([visit.conversation.id]);
+    expect(own[0]).not.toHaveProperty('ticket_id');
   });
 
   it('posts that notice through a permit for that one conversation: callers still cannot post system messages', async () => {

@@ -68,7 +68,7 @@ describe('team onboarding', () => {
     await expectAccessible(agent, 'invitation, signed in');
     await agent.getByRole('button', { name: `Join ${orgName}` }).click();
     await agent.getByRole('heading', { name: 'Welcome, Ari' }).waitFor({ timeout: 10_000 });
-    expect(await navigationLabels(agent)).toEqual(['Home', 'Inbox', 'Tickets', 'Members', 'Profile', 'Security']);
+    expect(await navigationLabels(agent)).toEqual(['Home', 'Inbox', 'Tickets', 'Members', 'Teams', 'Saved replies', 'Profile', 'Security']);
     await expectAccessible(agent, 'agent home');
   });
 

@@ -32,6 +32,8 @@ const NewTicketRoute = lazy(() => import('./routes/TicketsRoute.tsx').then((m) =
 const InboxPage = lazy(() => import('../features/inbox/components/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
 const WidgetSettingsPage = lazy(() => import('../features/widget-settings/components/WidgetSettingsPage.tsx').then((m) => ({ default: m.WidgetSettingsPage })));
 const TicketDetailPage = lazy(() => import('../features/ticket-detail/components/TicketDetailPage.tsx').then((m) => ({ default: m.TicketDetailPage })));
+const TeamsPage = lazy(() => import('../features/teams/components/TeamsPage.tsx').then((m) => ({ default: m.TeamsPage })));
+const SavedRepliesRoute = lazy(() => import('./routes/SavedRepliesRoute.tsx').then((m) => ({ default: m.SavedRepliesRoute })));
 
 /** Pages under /o/:slug and the name used when the user's role does not allow one. */
 const ORG_PAGES = [
@@ -43,6 +45,8 @@ const ORG_PAGES = [
   { path: 'tickets/new', name: 'new tickets', element: <NewTicketRoute /> },
   { path: 'inbox', name: 'the inbox', element: <InboxPage /> },
   { path: 'settings/widget', name: 'the chat widget settings', element: <WidgetSettingsPage /> },
+  { path: 'settings/teams', name: 'the teams', element: <TeamsPage /> },
+  { path: 'settings/saved-replies', name: 'saved replies', element: <SavedRepliesRoute /> },
   { path: 'dashboard', name: 'the dashboard', element: <DashboardPage /> },
   { path: 'tickets/:ticketRef', name: 'this ticket', element: <TicketDetailPage /> },
   { path: 'portal/*', name: 'the customer portal', element: <PortalRoutes /> },

@@ -11,6 +11,7 @@ describe('visibleNavigation', () => {
       'Home',
       'Settings',
       'Members',
+      'Teams',
       'Roles',
       'Audit log',
       'Profile',
@@ -19,12 +20,12 @@ describe('visibleNavigation', () => {
   });
 
   it('shows an agent the members list but no administration', () => {
-    expect(labels(['members.view', 'tickets.view', 'tickets.manage'])).toEqual(['Home', 'Tickets', 'Members', 'Profile', 'Security']);
+    expect(labels(['members.view', 'tickets.view', 'tickets.manage'])).toEqual(['Home', 'Tickets', 'Members', 'Teams', 'Saved replies', 'Profile', 'Security']);
     expect(labels(['tickets.view', 'conversations.view', 'analytics.view'])).toEqual(['Home', 'Inbox', 'Tickets', 'Dashboard', 'Profile', 'Security']);
   });
 
   it('shows a manager the audit log but not roles', () => {
-    expect(labels(['members.view', 'audit.view', 'teams.manage'])).toEqual(['Home', 'Members', 'Audit log', 'Profile', 'Security']);
+    expect(labels(['members.view', 'audit.view', 'teams.manage'])).toEqual(['Home', 'Members', 'Teams', 'Audit log', 'Profile', 'Security']);
   });
 
   it('drops the Organization section for a customer', () => {
@@ -37,6 +38,8 @@ describe('visibleNavigation', () => {
 describe('requirementFor', () => {
   it('knows what each page needs', () => {
     expect(requirementFor('settings/audit-log')).toBe('audit.view');
+    expect(requirementFor('settings/teams')).toBe('members.view');
+    expect(requirementFor('settings/saved-replies')).toBe('tickets.manage');
     expect(requirementFor('account/profile')).toBeNull();
     expect(requirementFor('nope')).toBeNull();
   });

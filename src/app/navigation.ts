@@ -1,4 +1,4 @@
-import { Building2, Home, KeyRound, LayoutDashboard, LifeBuoy, MessageCircle, MessagesSquare, ScrollText, ShieldCheck, Ticket, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { Building2, Home, KeyRound, LayoutDashboard, LifeBuoy, MessageCircle, MessageSquareText, MessagesSquare, ScrollText, ShieldCheck, Ticket, UserRound, Users, UsersRound, type LucideIcon } from 'lucide-react';
 import { allowedItems, type PermissionRequirement, type PermissionSet } from '../lib/permissions.ts';
 
 export interface NavItem {
@@ -34,9 +34,11 @@ export const NAVIGATION: NavSection[] = [
     items: [
       { label: 'Settings', path: 'settings/organization', icon: Building2, requires: 'org.manage' },
       { label: 'Members', path: 'settings/members', icon: Users, requires: 'members.view' },
+      { label: 'Teams', path: 'settings/teams', icon: UsersRound, requires: 'members.view' },
       { label: 'Roles', path: 'settings/roles', icon: ShieldCheck, requires: { anyOf: ['roles.manage', 'members.manage'] } },
       { label: 'Audit log', path: 'settings/audit-log', icon: ScrollText, requires: 'audit.view' },
       { label: 'Chat widget', path: 'settings/widget', icon: MessageCircle, requires: 'widget.manage' },
+      { label: 'Saved replies', path: 'settings/saved-replies', icon: MessageSquareText, requires: 'tickets.manage' },
     ],
   },
   {

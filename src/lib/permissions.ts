@@ -13,6 +13,7 @@ export const PERMISSION_KEYS = [
   'tickets.manage',
   'tickets.assign',
   'tickets.delete',
+  'replies.manage',
   'conversations.view',
   'conversations.reply',
   'kb.view',

@@ -3,11 +3,13 @@ import { forwardRef, useId, type InputHTMLAttributes } from 'react';
 interface CheckboxProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> {
   label: string;
   description?: string;
+  /** A radio button instead (see Radio). */
+  type?: 'checkbox' | 'radio';
 }
 
 /** A checkbox with its label (and optional description) to the right. */
 export const Checkbox = forwardRef<HTMLInputElement, CheckboxProps>(function Checkbox(
-  { label, description, id, className = '', ...props },
+  { label, description, id, className = '', type = 'checkbox', ...props },
   ref,
 ) {
   const generatedId = useId();
@@ -17,7 +19,7 @@ export const Checkbox = forwardRef<HTMLInputElement, CheckboxProps>(function Che
       <input
         ref={ref}
         id={inputId}
-        type="checkbox"
+        type={type}
         aria-describedby={description ? `${inputId}-description` : undefined}
         className="mt-0.5 h-4 w-4 shrink-0 accent-brand-600"
         {...props}
@@ -34,4 +36,9 @@ export const Checkbox = forwardRef<HTMLInputElement, CheckboxProps>(function Che
       </div>
     </div>
   );
+});
+
+/** A radio button with its label (and optional description) to the right. */
+export const Radio = forwardRef<HTMLInputElement, Omit<CheckboxProps, 'type'>>(function Radio(props, ref) {
+  return <Checkbox ref={ref} type="radio" {...props} />;
 });

@@ -1,5 +1,6 @@
 import { X } from 'lucide-react';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Button } from './Button.tsx';
 
 interface DialogProps {
   open: boolean;
@@ -56,5 +57,19 @@ export function Dialog({ open, title, description, onClose, children }: DialogPr
         </div>
       )}
     </dialog>
+  );
+}
+
+/** The end of a dialog's form: Cancel, then the submit button, which says so while the form is saving. */
+export function DialogFormActions({ submitLabel, submitting, onCancel }: { submitLabel: string; submitting: boolean; onCancel: () => void }) {
+  return (
+    <div className="flex justify-end gap-2 border-t border-slate-200 pt-4 dark:border-slate-800">
+      <Button variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" disabled={submitting}>
+        {submitting ? 'Saving…' : submitLabel}
+      </Button>
+    </div>
   );
 }

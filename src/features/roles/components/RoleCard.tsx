@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge } from '../../../components/ui/Badge.tsx';
-import { Button } from '../../../components/ui/Button.tsx';
+import { EditDeleteButtons } from '../../../components/ui/EditDeleteButtons.tsx';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.tsx';
 import { useCurrentOrg } from '../../../hooks/use-current-org.ts';
 import { useDeleteRoleMutation } from '../api/role-delete-mutation.ts';
@@ -21,16 +21,7 @@ export function RoleCard({ role, canManage, onEdit }: { role: Role; canManage: b
           </h3>
           <p className="text-xs text-slate-600 dark:text-slate-400">Seniority {role.rank}</p>
         </div>
-        {canManage && (
-          <div className="flex gap-1">
-            <Button variant="secondary" size="sm" onClick={onEdit}>
-              Edit<span className="sr-only"> {role.name}</span>
-            </Button>
-            <Button variant="ghost" size="sm" onClick={() => setConfirming(true)}>
-              Delete<span className="sr-only"> {role.name}</span>
-            </Button>
-          </div>
-        )}
+        {canManage && <EditDeleteButtons name={role.name} onEdit={onEdit} onDelete={() => setConfirming(true)} />}
       </div>
       {role.description && <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{role.description}</p>}
       <p className="sr-only">Permissions:</p>

@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
-import { Button } from '../../../components/ui/Button.tsx';
-import { Dialog } from '../../../components/ui/Dialog.tsx';
+import { Dialog, DialogFormActions } from '../../../components/ui/Dialog.tsx';
 import { TextArea } from '../../../components/ui/TextArea.tsx';
 import { TextField } from '../../../components/ui/TextField.tsx';
 import { useCurrentOrg } from '../../../hooks/use-current-org.ts';
@@ -44,14 +43,7 @@ export function RoleEditorDialog({ role, takenKeys, onClose }: { role: Role | nu
           {...register('rank', { valueAsNumber: true })}
         />
         <PermissionChecklist value={permissions} held={held} onChange={(next) => setValue('permissions', next, { shouldDirty: true })} />
-        <div className="flex justify-end gap-2 border-t border-slate-200 pt-4 dark:border-slate-800">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? 'Saving…' : role ? 'Save role' : 'Create role'}
-          </Button>
-        </div>
+        <DialogFormActions submitLabel={role ? 'Save role' : 'Create role'} submitting={formState.isSubmitting} onCancel={onClose} />
       </form>
     </Dialog>
   );

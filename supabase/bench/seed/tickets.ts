@@ -7,11 +7,20 @@
  * every column the triggers would have filled when the tickets were raised and worked over two years:
  * per-day numbers and counters, status categories and lifecycle stamps, first responses from the
  * agents' first public replies, SLA due times, pause and state (through the SLA functions themselves),
- * normalized tags, comments' organization and publication. Search vectors are expression indexes,
- * rebuilt after the load. Users, the organization, memberships and teams go through their triggers.
- * Not generated: the timeline (ticket_events) and stored broadcasts, which no measured query reads.
+ * normalized tags, comments' organization and publication, and the search documents (written with the
+ * rows; their indexes, like the tables' secondary ones, are rebuilt after the load). Users, the
+ * organization, memberships and teams go through their triggers. Not generated: the timeline
+ * (ticket_events) and stored broadcasts, which no measured query reads.
+ *
+ * Texts have the word statistics of support mail, which is what search depends on (they are not
+ * sentences; see vocabulary.ts): each word a Zipf draw, part from the general vocabulary and part from
+ * the ticket's topic (so that a topic's words occur together), greetings and sign-offs with names,
+ * order numbers, product model codes and misspellings. About 3,000 words, 250,000 model codes and a
+ * million order numbers: the most common words are in tens of percent of the documents, a topic's
+ * everyday words in a few percent, most words in a fraction of a percent.
  */
 import type pg from 'pg';
+import { FIRST_NAMES, GENERAL, LAST_NAMES, MODEL_PREFIXES, TOPIC_WEIGHTS, TOPICS } from './vocabulary.ts';
 
 export const BENCH_SLUG = 'bench-helpdesk';
 /** BENCH_TICKETS_COUNT shrinks the data set for a quick trial run (the figures then mean little). */
@@ -25,26 +34,39 @@ const TAGS = ['billing', 'refund', 'invoice', 'bug', 'login', 'password', 'shipp
   'mobile', 'ios', 'android', 'web', 'export', 'import', 'integration', 'slack', 'email', 'sso', 'outage', 'feature-request',
   'cancellation', 'upgrade', 'downgrade', 'trial', 'gdpr', 'security', 'performance'];
 const CATEGORIES = ['Billing', 'Account', 'Technical', 'Shipping', 'Feedback', 'Other'];
-/** Words of the ticket and comment texts, most frequent first (picked with a skewed distribution). */
-const WORDS = `the please help thanks order account issue problem still not working again error customer support
-  invoice payment refund charged twice card subscription plan upgrade billing receipt login password reset email
-  link expired browser chrome safari firefox mobile app android iphone update version crash slow loading page
-  dashboard report export csv import data missing sync integration slack webhook api key token timeout server
-  delivery package shipping tracking number delayed damaged arrived wrong item return label warehouse address
-  cancel renewal discount coupon trial team member invite permission admin role settings notification spam
-  attachment screenshot upload download file size limit storage backup restore deleted recover history
-  calendar meeting schedule timezone language translation accessibility keyboard screen reader contrast
-  printer scanner firmware bluetooth wifi router network vpn proxy certificate ssl domain dns redirect
-  latency outage incident status maintenance downtime degraded monitoring alert threshold quota usage
-  compliance gdpr privacy consent audit log retention encryption security breach phishing suspicious
-  sso saml okta azure directory provisioning scim onboarding training documentation tutorial webinar
-  warranty replacement battery charger cable adapter screen keyboard trackpad speaker microphone camera
-  espresso grinder blender kettle toaster thermostat vacuum dishwasher fridge freezer oven microwave`
-  .split(/\s+/)
-  .filter(Boolean);
-
 /** A uniform number in [0, 1) derived from a row key and a salt (repeatable, unlike random()). */
 const u = (key: string, salt: number) => `((hashint8extended((${key})::bigint, ${salt}) & 1048575)::float8 / 1048576)`;
+/** A Zipf-distributed rank in 1..n (P(r) ∝ 1/r) from a uniform number in [0, 1). */
+const zipf = (uniform: string, n: string | number) => `least(${n}, floor(exp(${uniform} * ln(${n} + 1)))::int)`;
+/** A word list as an SQL array constant (constants are read in place: an array per word drawn would be the seed's cost). */
+const words = (list: string[]) => `array[${list.map((w) => `'${w}'`).join(',')}]::text[]`;
+const TOPIC_LISTS = Object.values(TOPICS);
+/** Topic numbers (1-based, TOPICS' order) of tickets about a product, which name its model. */
+const PRODUCT_TOPICS = ['returns', 'appliances', 'devices'].map((name) => Object.keys(TOPICS).indexOf(name) + 1);
+const byTopic = (topic: string, value: (list: string[]) => string) =>
+  `case ${topic} ${TOPIC_LISTS.map((list, i) => `when ${i + 1} then ${value(list)}`).join(' ')} end`;
+
+/**
+ * SQL for a text of `count` words (1–63), keyed by `key`: each word a Zipf draw from the topic's
+ * list with probability topicShare, else from GENERAL; the first letter capitalized.
+ */
+function textSql(key: string, topic: string, count: string, topicShare: number, salt: number) {
+  const uniform = (bit: number) => `((h >> ${bit}) & 1048575)::float8 / 1048576`;
+  const text = `(select string_agg(
+      case when ((h >> 40) & 1023) < ${Math.round(topicShare * 1024)}
+           then (${byTopic(topic, words)})[${zipf(uniform(20), byTopic(topic, (list) => String(list.length)))}]
+           else (${words(GENERAL)})[${zipf(uniform(0), GENERAL.length)}] end, ' ')
+      from (select hashint8extended((${key}) * 64 + i, ${salt}) as h from generate_series(1, ${count}) i) drawn)`;
+  return `(select upper(left(t, 1)) || substr(t, 2) from (select ${text} as t) text)`;
+}
+
+/** The long tail of real support text: order numbers (one per ticket), product models (Zipf over ~250,000), names. */
+const orderNumberSql = (ticket: string) => `'#' || (10000000 + (hashint8extended((${ticket})::bigint, 40) & 67108863))`;
+const modelSql = (ticket: string) =>
+  `upper((${words(MODEL_PREFIXES)})[${zipf(u(ticket, 41), MODEL_PREFIXES.length)}]) || '-' || (99 + ${zipf(u(ticket, 42), 9900)})`;
+const firstNameSql = (person: string) => `initcap((${words(FIRST_NAMES)})[1 + (${person}) % ${FIRST_NAMES.length}])`;
+const fullNameSql = (person: string) =>
+  `${firstNameSql(person)} || ' ' || initcap((${words(LAST_NAMES)})[1 + ((${person}) / ${FIRST_NAMES.length}) % ${LAST_NAMES.length}])`;
 
 async function timed(db: pg.Client, label: string, sql: string, params: unknown[] = []) {
   const started = performance.now();
@@ -88,14 +110,11 @@ async function seedPeople(db: pg.Client) {
 
 /** One row per ticket with every decision about it (dates, people, status, comment count). */
 function planSql(orgId: string) {
+  let share = 0;
+  const topicSql = `case ${TOPIC_WEIGHTS.slice(0, -1).map((weight, i) => `when ${u('n', 18)} < ${(share += weight)} then ${i + 1}`).join(' ')}
+                    else ${TOPIC_WEIGHTS.length} end`;
   const gap = `least((now() - created_at) / (comments + 2), interval '1 hour' * (1 + 20 * ${u('n', 3)}))`;
   return `
-    create temp table bench_words on commit drop as select array[${WORDS.map((w) => `'${w}'`).join(',')}] as words;
-    create temp table bench_phrases on commit drop as
-    select p as phrase_id,
-           (select string_agg(words[1 + floor(cardinality(words) * power(${u('p * 16 + w', 90)}, 2.2))::int], ' ')
-              from bench_words, generate_series(1, 6 + p % 8) w) as phrase
-      from generate_series(0, 19999) p;
     create temp table bench_plan on commit drop as
     with base as (
       select n, now() - interval '730 days' * power(${u('n', 1)}, 1.3) as created_at,
@@ -134,17 +153,25 @@ function planSql(orgId: string) {
            case when ${u('n', 14)} < 0.9 then (array[${CATEGORIES.map((c) => `'${c}'`).join(',')}])[1 + floor(${CATEGORIES.length} * ${u('n', 15)})::int] end as ticket_category,
            array(select distinct (array[${TAGS.map((t) => `'${t}'`).join(',')}])[1 + floor(${TAGS.length} * power(${u('n * 4 + i', 16)}, 1.7))::int]
                    from generate_series(1, floor(4 * ${u('n', 17)})::int) i order by 1) as tags,
-           floor(20000 * ${u('n', 18)})::int as subject_phrase,
-           floor(20000 * ${u('n', 19)})::int as description_phrase
-      from replies;
+           ${topicSql} as topic
+      from replies
+     -- rows are stored in the order they were written, as tables that grow by insertion are
+     order by created_at;
     create temp table bench_agents on commit drop as
     select i, ${agentId('i')} as id from generate_series(1, ${AGENTS}) i;
     create temp table bench_teams on commit drop as
     select row_number() over (order by name)::int as i, id from public.teams where org_id = '${orgId}';`;
 }
 
+/** Tickets and their search documents. */
 function ticketsSql(orgId: string) {
   const at = (j: string) => `p.created_at + p.gap * (${j})`;
+  const aboutProduct = `s.topic in (${PRODUCT_TOPICS.join(', ')})`;
+  const subject = `${textSql('s.n', 's.topic', `3 + floor(6 * ${u('s.n', 30)})::int`, 0.6, 31)}
+    || case when ${aboutProduct} and ${u('s.n', 32)} < 0.25 then ' ' || ${modelSql('s.n')} else '' end`;
+  const description = `${textSql('s.n', 's.topic', `12 + floor(29 * ${u('s.n', 33)})::int`, 0.35, 34)} || '.'
+    || case when ${u('s.n', 35)} < 0.4 then ' Order ' || ${orderNumberSql('s.n')} || '.' else '' end
+    || case when ${u('s.n', 36)} < (case when ${aboutProduct} then 0.6 else 0.05 end) then ' Model ' || ${modelSql('s.n')} || '.' else '' end`;
   return `
     with org as (select o.ticket_prefix, o.time_zone from public.organizations o where o.id = '${orgId}'),
     dated as (
@@ -167,12 +194,12 @@ function ticketsSql(orgId: string) {
                              when 'resolved' then l.resolved_at
                              else l.closed_at end as status_changed_at
         from lifecycle l
-    )
+    ), inserted as (
     insert into public.tickets (id, org_id, number, subject, description, requester_id, priority, category, tags, custom_fields,
       assignee_id, team_id, status_id, status_category, reopen_count, status_changed_at, assigned_at, first_response_at,
       resolved_at, closed_at, created_by, updated_by, created_at, updated_at, next_response_started_at, sla_paused_minutes, sla_state)
     select s.id, '${orgId}', format('%s-%s-%s', s.ticket_prefix, to_char(s.day, 'YYYYMMDD'), lpad(s.day_number::text, greatest(4, char_length(s.day_number::text)), '0')),
-           left(initcap(subject.phrase), 200), description.phrase || '. ' || subject.phrase || '.',
+           left(${subject}, 200), ${description},
            md5('bench-customer-' || s.requester)::uuid, s.priority, s.ticket_category, s.tags, '{}',
            assignee.id, team.id, status.id, s.category, 0, s.status_changed_at, s.assigned_at, s.first_response_at,
            s.resolved_at, s.closed_at,
@@ -184,32 +211,48 @@ function ticketsSql(orgId: string) {
                 then s.created_at + s.gap * s.requester_waiting_from end,
            0, 'ok'
       from stamped s
-      join bench_phrases subject on subject.phrase_id = s.subject_phrase
-      join bench_phrases description on description.phrase_id = s.description_phrase
       join bench_agents author on author.i = s.any_agent
       left join bench_agents assignee on assignee.i = s.assignee
       left join bench_teams team on team.i = s.team
-      join public.ticket_statuses status on status.org_id = '${orgId}' and status.category = s.category and status.is_default;
+      join public.ticket_statuses status on status.org_id = '${orgId}' and status.category = s.category and status.is_default
+    returning id, org_id, created_at, subject, description
+    )
+    insert into private.ticket_search_documents (ticket_id, org_id, created_at, document)
+    select i.id, i.org_id, i.created_at, private.ticket_search_document(i.subject, i.description) from inserted i;
     insert into private.ticket_number_counters (org_id, day, last_number)
     select '${orgId}', (created_at at time zone (select time_zone from public.organizations where id = '${orgId}'))::date, count(*)
       from public.tickets where org_id = '${orgId}' group by 2;`;
 }
 
+/** Comments and their search documents: requesters' replies, agents' replies (greeting and sign-off) and internal notes. */
 function commentsSql(orgId: string) {
+  const key = 'p.n * 16 + j';
+  const internal = `j % 2 = 1 and ${u(key, 11)} < 0.2`;
+  const agent = 'coalesce(p.assignee, p.any_agent)';
+  const body = `case
+      when j % 2 = 0 then ${textSql(key, 'p.topic', `5 + floor(26 * ${u(key, 37)})::int`, 0.3, 38)} || '.'
+        || case when ${u(key, 39)} < 0.15 then ' Order ' || ${orderNumberSql('p.n')} || '.' else '' end
+        || case when ${u(key, 43)} < 0.5 then ' Thanks, ' || ${fullNameSql('p.requester')} || '.' else '' end
+      when ${internal} then ${textSql(key, 'p.topic', `4 + floor(21 * ${u(key, 37)})::int`, 0.4, 44)} || '.'
+      else 'Hi ' || ${firstNameSql('p.requester')} || ', ' || ${textSql(key, 'p.topic', `8 + floor(28 * ${u(key, 37)})::int`, 0.3, 45)}
+        || '. Best, ' || ${firstNameSql(`${agent} * 7`)} || '.'
+    end`;
   return `
+    with inserted as (
     insert into public.ticket_comments (org_id, ticket_id, author_id, body, is_internal, published_at, created_at, updated_at)
     select '${orgId}', p.id,
            case when j % 2 = 1 then coalesce(assignee.id, author.id) else md5('bench-customer-' || p.requester)::uuid end,
-           first.phrase || '. ' || second.phrase || case when j % 3 = 0 then '. ' || third.phrase else '' end || '.',
-           j % 2 = 1 and ${u('p.n * 16 + j', 11)} < 0.2,
+           ${body},
+           ${internal},
            p.created_at + p.gap * j, p.created_at + p.gap * j, p.created_at + p.gap * j
       from bench_plan p
       cross join generate_series(1, p.comments) j
       join bench_agents author on author.i = p.any_agent
       left join bench_agents assignee on assignee.i = p.assignee
-      join bench_phrases first on first.phrase_id = floor(20000 * ${u('p.n * 16 + j', 20)})::int
-      join bench_phrases second on second.phrase_id = floor(20000 * ${u('p.n * 16 + j', 21)})::int
-      join bench_phrases third on third.phrase_id = floor(20000 * ${u('p.n * 16 + j', 22)})::int;`;
+    returning id, ticket_id, org_id, created_at, body
+    )
+    insert into private.comment_search_documents (comment_id, ticket_id, org_id, created_at, document)
+    select i.id, i.ticket_id, i.org_id, i.created_at, private.comment_search_document(i.body) from inserted i;`;
 }
 
 /** SLA clocks of the tickets still running, computed by the SLA migration's own functions. */
@@ -241,7 +284,9 @@ export async function seed(db: pg.Client): Promise<string> {
     const { rows: indexes } = await db.query<{ name: string; definition: string }>(`
       select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
         from pg_index i left join pg_constraint c on c.conindid = i.indexrelid
-       where i.indrelid in ('public.tickets'::regclass, 'public.ticket_comments'::regclass) and c.oid is null`);
+       where i.indrelid in ('public.tickets'::regclass, 'public.ticket_comments'::regclass,
+                            'private.ticket_search_documents'::regclass, 'private.comment_search_documents'::regclass)
+         and c.oid is null`);
     for (const index of indexes) await db.query(`drop index ${index.name}`);
     await timed(db, 'plan', planSql(orgId));
     await timed(db, 'tickets', ticketsSql(orgId));
@@ -250,7 +295,8 @@ export async function seed(db: pg.Client): Promise<string> {
     await timed(db, 'SLA clocks', slaSql(orgId));
     await db.query('commit');
     const started = performance.now();
-    for (const table of ['public.tickets', 'public.ticket_comments', 'auth.users', 'public.memberships']) await db.query(`vacuum (analyze) ${table}`);
+    for (const table of ['public.tickets', 'public.ticket_comments', 'private.ticket_search_documents', 'private.comment_search_documents',
+      'auth.users', 'public.memberships']) await db.query(`vacuum (analyze) ${table}`);
     console.log(`  seed: vacuum analyze (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     return orgId;
   } catch (error) {

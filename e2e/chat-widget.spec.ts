@@ -140,6 +140,25 @@ describe('the chat widget on the demo site', () => {
     await context.close();
   });
 
+  it('opens on a click pressed while the chat is still loading and released once it is ready', async () => {
+    const { page, context } = await openDemo(browser, demoUrl);
+    let release = () => {};
+    const settingsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/rpc/get_widget_config', async (route) => {
+      await settingsHeld;
+      await route.continue();
+    });
+    await page.reload(); // the chat frame boots again, its settings held back
+    const box = (await launcher(page).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    release();
+    await expect.poll(() => widgetEvents(page)).toContain('ready');
+    await page.mouse.up();
+    await chat(page).getByText('Hello from the e2e shop!').waitFor();
+    await context.close();
+  });
+
   it('fills a phone screen, in the browser\'s language (Arabic, right to left)', async () => {
     const { page, context } = await openDemo(browser, demoUrl, { width: 390, height: 844 }, 'ar-EG');
     await launcher(page).click();

@@ -62,6 +62,8 @@ describe('two-step sign-in', () => {
 
     await signIn(page, email);
     await page.getByRole('heading', { name: 'Two-step verification' }).waitFor({ timeout: 10_000 });
+    // Verify turns on once the factor has loaded (its colour transition must not meet axe half-way).
+    await expect.poll(() => page.getByRole('button', { name: 'Verify' }).isEnabled()).toBe(true);
     await expectAccessible(page, 'MFA challenge');
     // Another page cannot be reached at aal1.
     await page.goto(`${APP_URL}/o/${slug}/account/profile`);

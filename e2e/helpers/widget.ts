@@ -19,7 +19,8 @@ export async function openDemo(browser: Browser, url: string, viewport = { width
   return { context, page };
 }
 
-export const launcher = (page: Page) => page.locator('#supportdesk-widget').getByRole('button', { name: /chat/i });
+/** The widget's one button, by role only: its label turns to the visitor's language once the chat is ready. */
+export const launcher = (page: Page) => page.locator('#supportdesk-widget').getByRole('button');
 export const chat = (page: Page) => page.frameLocator('#supportdesk-widget iframe');
 export const widgetEvents = (page: Page) => page.evaluate(() => (window as unknown as { widgetEvents: string[] }).widgetEvents);
 

@@ -19,13 +19,14 @@
     return { url: location.href.slice(0, 2000), title: d.title.slice(0, 300) };
   }
   function color(value) {
-    return /^#[0-9a-f]{6}$/i.test(value || '') ? value : null;
+    return /^#[0-9a-f]{6}$/i.test(value) ? value : null;
   }
 
   var CSS = ':host{all:initial}' +
     '.l{position:fixed;bottom:20px;z-index:2147483646;width:56px;height:56px;border-radius:50%;border:0;cursor:pointer;background:var(--c);color:#fff;' +
     'box-shadow:0 4px 16px #0004;display:flex;align-items:center;justify-content:center}.l:focus-visible{outline:3px solid var(--c);outline-offset:3px}' +
-    '.l svg{width:28px;height:28px}.b{position:absolute;top:-4px;right:-4px;min-width:20px;padding:0 5px;box-sizing:border-box;border-radius:10px;' +
+    // a click survives render() mid-press
+    '.l svg{width:28px;height:28px}.l *{pointer-events:none}.b{position:absolute;top:-4px;right:-4px;min-width:20px;padding:0 5px;box-sizing:border-box;border-radius:10px;' +
     'background:#d92d20;color:#fff;font:700 12px/20px system-ui,sans-serif}' +
     '.p{position:fixed;bottom:88px;z-index:2147483647;width:380px;height:min(640px,calc(100vh - 112px));border-radius:16px;overflow:hidden;' +
     'box-shadow:0 12px 40px #0005;background:#fff;display:none}.o{display:block}.p iframe{border:0;width:100%;height:100%}' +

@@ -8,7 +8,5 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     fileParallelism: false,
-    // One retry for timing flukes under load on 2 cores (a real failure fails twice); listed in the session notes to remove.
-    retry: 1,
   },
 });

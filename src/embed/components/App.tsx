@@ -54,8 +54,11 @@ export function App() {
   useEffect(() => {
     if (!bridge) return;
     const stop = bridge.listen((message: HostMessage) => {
-      if (message.type === 'init') setHost(readHostInput.init(message.payload));
-      else if (message.type === 'visibility') setOpened(message.payload.opened === true);
+      if (message.type === 'init') {
+        const init = readHostInput.init(message.payload);
+        setHost(init);
+        setOpened(init.opened); // here, in message order: a 'visibility' may follow before any effect runs
+      } else if (message.type === 'visibility') setOpened(message.payload.opened === true);
       else if (message.type === 'page') setHost((current) => current && { ...current, page: readHostInput.page(message.payload) });
       else if (message.type === 'set-user') setHost((current) => current && { ...current, user: readHostInput.user(message.payload.user) });
       else if (message.type === 'set-attributes') setHost((current) => current && { ...current, attributes: readHostInput.attributes(message.payload.attributes) });
@@ -68,7 +71,6 @@ export function App() {
 
   useEffect(() => {
     if (!host || !bridge || !parentOrigin || phase.name !== 'connecting') return;
-    setOpened(host.opened);
     void boot(host, parentOrigin).then((next) => {
       setStrings(next.strings);
       setPhase(next.phase);

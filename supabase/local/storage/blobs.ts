@@ -65,9 +65,12 @@ export class BlobStore {
   async stage(body: Readable, limit: number): Promise<StagedBlob> {
     const tempPath = path.join(this.tempDir, randomUUID());
     const meter = new MeteredStream(limit);
+    const file = createWriteStream(tempPath, { flags: 'wx' });
     try {
-      await pipeline(body, meter, createWriteStream(tempPath, { flags: 'wx' }));
+      await pipeline(body, meter, file);
     } catch (error) {
+      // pipeline can settle before the file it destroyed is even open: removed too early, it would stay.
+      if (!file.closed) await new Promise<void>((closed) => file.once('close', closed));
       await rm(tempPath, { force: true });
       throw error;
     }

@@ -32,8 +32,8 @@ async function handle(services: StorageServices, req: IncomingMessage, res: Serv
       operation: route.operation,
     });
   } catch (thrown) {
-    // A refusal of ours (e.g. a body over the size limit, which also stops the request stream) is
-    // answered, not mistaken for a client that went away.
+    // A refusal of ours (e.g. a body over the size limit) is answered, not mistaken for a client that
+    // went away.
     if (!(thrown instanceof StorageError) && !req.complete && (req.destroyed || req.errored)) {
       log.info('request aborted by the client', { request_id: requestId, path: url.pathname });
       res.statusCode = 499; // nginx's "client closed request", for the request log line

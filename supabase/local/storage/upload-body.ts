@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { BlobStore, StagedBlob } from './blobs.ts';
 import { errors } from './errors.ts';
@@ -67,7 +67,18 @@ async function receiveRaw(req: IncomingMessage, policy: UploadPolicy, blobs: Blo
   );
   description.contentLength = contentLength;
   await beforeBytes(description);
-  return { description, blob: await blobs.stage(req, policy.limit) };
+  return { description, blob: await blobs.stage(requestBody(req), policy.limit) };
+}
+
+/**
+ * The body as a stream that staging may destroy (a size refusal) without destroying the request:
+ * a destroyed request stops reading its socket mid-body, so the refusal could not drain the rest
+ * (sendError) and the keep-alive connection would hang on the next request sent over it.
+ */
+function requestBody(req: IncomingMessage): Readable {
+  const body = new PassThrough();
+  req.on('error', (error) => body.destroy(error));
+  return req.pipe(body);
 }
 
 function receiveMultipart(

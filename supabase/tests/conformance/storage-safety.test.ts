@@ -1,5 +1,8 @@
+import { once } from 'node:events';
+import { Agent, request, type IncomingMessage } from 'node:http';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTERNAL_PORTS } from '../../local/config.ts';
 import { admin, IS_LOCAL, SERVICE } from '../helpers/env.ts';
 import { superuserSql } from '../helpers/sql.ts';
 import { bytes, clientWithToken, createTestBucket, removeBucket, STORAGE_URL } from './storage-helpers.ts';
@@ -25,6 +28,18 @@ function rawUpload(bucket: string, encodedKey: string, body = 'x') {
   });
 }
 
+/** A request to the Storage service itself, behind the gateway. */
+function storageRequest(agent: Agent, method: string, path: string, headers: Record<string, string> = {}) {
+  const url = `http://127.0.0.1:${INTERNAL_PORTS.storage}${path}`;
+  return request(url, { method, agent, headers: { authorization: `Bearer ${SERVICE}`, ...headers } });
+}
+
+async function readJson(response: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
 describe('upload limits', () => {
   it('refuses an ArrayBuffer over the bucket limit (declared length) with 413 EntityTooLarge', async () => {
     const { error } = await admin().storage.from(limited).upload('big.png', bytes(2048).buffer, { contentType: 'image/png' });
@@ -46,6 +61,28 @@ describe('upload limits', () => {
     const { error } = await admin().storage.from(limited).upload('big.png', stream, { contentType: 'image/png' });
     expect(error).toMatchObject({ statusCode: '413' });
     expect((await admin().storage.from(limited).exists('big.png')).data).toBe(false);
+  });
+
+  // Straight to Storage, whose connections the gateway keeps alive and reuses: the refusal comes while
+  // the body is still being sent, and the connection must not be left stuck for the next request.
+  it.runIf(IS_LOCAL)('answers an upload refused mid-body, then the next request over the same agent', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const upload = storageRequest(agent, 'POST', `/object/${limited}/big.png`, { 'content-type': 'image/png' });
+    const refused = await new Promise<IncomingMessage>((resolve, reject) => {
+      upload.on('error', reject).on('response', resolve).write(bytes(1536));
+    });
+    expect(await readJson(refused)).toMatchObject({ statusCode: '413', code: 'EntityTooLarge' });
+    // The rest follows in separate writes, until Storage closes the connection.
+    const closed = once(upload, 'close');
+    for (let i = 0; i < 16 && !upload.destroyed; i++) {
+      await Promise.race([new Promise((written) => upload.write(bytes(512), written)), closed]);
+    }
+    upload.end();
+    const next = await new Promise<IncomingMessage>((resolve, reject) => {
+      storageRequest(agent, 'GET', `/bucket/${limited}`).on('error', reject).on('response', resolve).end();
+    });
+    expect(await readJson(next)).toMatchObject({ id: limited });
+    agent.destroy();
   });
 
   it('accepts a file exactly at the limit', async () => {

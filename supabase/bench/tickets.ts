@@ -10,7 +10,9 @@
  *     search_tickets applies);
  *   - the busiest customer listing their own tickets;
  *   - ticket creation with every trigger, WORKERS concurrent clients for INSERT_SECONDS (target
- *     ≥ 500/s); baseline: the same POST into an unindexed, trigger-free table.
+ *     ≥ 500/s), spread over the big organization and SIBLING_ORGS small ones, then into the big one
+ *     alone (gap-free numbers per organization and day: its new tickets are numbered one after
+ *     another); baseline: the same POST into an unindexed, trigger-free table.
  * Runs its own stack (BENCH_TICKETS_PORT_OFFSET, default 1000; data in BENCH_TICKETS_DATA_DIR), reused
  * when it already answers; its data folder is kept so the data set is seeded once (≈10 minutes).
  *   npm run bench -- tickets

@@ -39,8 +39,9 @@ as $$
 declare
   conversation public.conversations;
   actor uuid := (select auth.uid());
+  -- (unset, the setting reads as null or '' depending on the session's history: never a permit)
   permitted_system_message boolean := new.sender_type = 'system'
-    and current_setting('supportdesk.system_message_for', true) = new.conversation_id::text;
+    and coalesce(current_setting('supportdesk.system_message_for', true), '') = new.conversation_id::text;
 begin
   select * into conversation from public.conversations c where c.id = new.conversation_id;
   if conversation.id is null then
